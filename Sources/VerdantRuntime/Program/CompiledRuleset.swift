@@ -1,0 +1,215 @@
+import VerdantSemantics
+import VerdantSyntax
+import VerdantValues
+
+/// A ruleset compiled for evaluation: immutable, `Sendable`, and safe to evaluate from many
+/// threads at once.
+///
+/// Compile once, evaluate many times. Every evaluation gets its own frame; the compiled
+/// closures are shared and never mutated.
+public final class CompiledRuleset: Sendable {
+  /// The checked program the ruleset was compiled from.
+  public let checked: CheckedRuleset
+  /// Memoising readers, one per declaration.
+  let readers: [Thunk<Value>]
+  private let inputSlots: [(name: String, slot: Int, type: RecordType)]
+
+  /// Compiles a checked ruleset.
+  public init(_ checked: CheckedRuleset) {
+    self.checked = checked
+    readers = Compiler(ruleset: checked).compileAll()
+    inputSlots = checked.declarations.compactMap { declaration in
+      guard case .input(let type) = declaration.kind else { return nil }
+      return (declaration.name, declaration.id.index, type)
+    }
+  }
+
+  /// The ruleset's name.
+  public var name: String { checked.name }
+  /// The ruleset's version, if declared.
+  public var version: String? { checked.version }
+  /// The content hash of its sources.
+  public var hash: String { checked.contentHash }
+  /// Warnings from checking.
+  public var warnings: [Diagnostic] { checked.warnings }
+
+  /// The record type of an input or `record` declaration, for building inputs in Swift.
+  public func recordType(named name: String) -> RecordType? {
+    checked.records.first { $0.name == name }
+  }
+
+  // MARK: - Outputs
+
+  /// Resolves output names to declarations; `nil` selects the default outputs.
+  /// - Parameter names: Names of `let`s, `rule`s or `param`s, or `nil` for every `let` and
+  ///   `rule` of the main file.
+  /// - Throws: ``OutputSelectionError`` naming unknown outputs with suggestions.
+  public func outputs(named names: [String]?) throws(OutputSelectionError) -> OutputSelection {
+    guard let names else { return OutputSelection(ids: checked.defaultOutputs) }
+    var ids: [DeclarationID] = []
+    var unknown: [String] = []
+    for name in names {
+      guard let declaration = checked.declaration(named: name) else {
+        unknown.append(name)
+        continue
+      }
+      if !ids.contains(declaration.id) { ids.append(declaration.id) }
+    }
+    guard unknown.isEmpty else {
+      let candidates = checked.declarations.map(\.name)
+      throw OutputSelectionError(
+        unknown: unknown.map { ($0, NameSuggestion.closest(to: $0, among: candidates)) })
+    }
+    return OutputSelection(ids: ids)
+  }
+
+  // MARK: - Inputs
+
+  /// Binds inputs from a JSON document that maps each input name to its object.
+  /// - Parameter json: The document's bytes, e.g. `{"supplier": {…}}`.
+  /// - Throws: ``InputError`` listing every problem with its JSON path.
+  public func inputs(json: some Collection<UInt8>) throws(InputError) -> InputValues {
+    let document: JSONValue
+    do {
+      document = try JSONParser.parse(json)
+    } catch {
+      throw InputError(issues: [InputIssue(path: "$", message: "invalid JSON: \(error)")])
+    }
+    return try inputs(document: document)
+  }
+
+  /// Binds inputs from a parsed JSON document.
+  /// - Throws: ``InputError`` listing every problem with its JSON path.
+  public func inputs(document: JSONValue, allowsUnknownFields: Bool = false) throws(InputError)
+    -> InputValues
+  {
+    guard case .object(let object) = document else {
+      throw InputError(
+        issues: [
+          InputIssue(
+            path: "$",
+            message: "expected an object mapping each input name to its value, e.g. "
+              + "{\"\(inputSlots.first?.name ?? "supplier")\": {…}}")
+        ])
+    }
+    let decoder = ValueDecoder(regions: checked.regions, allowsUnknownFields: allowsUnknownFields)
+    var issues: [InputIssue] = []
+    var slots: [(slot: Int, value: Value)] = []
+    for input in inputSlots {
+      let path = ValueDecoder.path("$", appending: input.name)
+      guard let json = object[input.name] else {
+        issues.append(InputIssue(path: path, message: "missing input `\(input.name)`"))
+        continue
+      }
+      guard case .object(let fields) = json else {
+        issues.append(
+          InputIssue(path: path, message: "expected an object for input `\(input.name)`"))
+        continue
+      }
+      slots.append((input.slot, decoder.decodeRecord(fields, as: input.type, at: path, issues: &issues)))
+    }
+    for key in object.keys where !inputSlots.contains(where: { $0.name == key }) {
+      var message = "unknown input `\(key)`"
+      if let suggestion = NameSuggestion.closest(to: key, among: inputSlots.map(\.name)) {
+        message += "; did you mean `\(suggestion)`?"
+      }
+      issues.append(InputIssue(path: ValueDecoder.path("$", appending: key), message: message))
+    }
+    guard issues.isEmpty else { throw InputError(issues: issues) }
+    return InputValues(slots: slots)
+  }
+
+  /// Binds inputs given as Swift values: each input name maps to a record value (build one with
+  /// ``recordType(named:)`` and `RecordValue(type:values:)`).
+  /// - Throws: ``InputError`` listing every problem with its path.
+  public func inputs(_ values: [String: Value]) throws(InputError) -> InputValues {
+    let validator = ValueValidator(regions: checked.regions)
+    var issues: [InputIssue] = []
+    var slots: [(slot: Int, value: Value)] = []
+    for input in inputSlots {
+      let path = ValueDecoder.path("$", appending: input.name)
+      guard let value = values[input.name] else {
+        issues.append(InputIssue(path: path, message: "missing input `\(input.name)`"))
+        continue
+      }
+      slots.append(
+        (input.slot, validator.validate(value, as: .record(input.type), at: path, issues: &issues)))
+    }
+    for key in values.keys.sorted() where !inputSlots.contains(where: { $0.name == key }) {
+      issues.append(InputIssue(path: ValueDecoder.path("$", appending: key), message: "unknown input `\(key)`"))
+    }
+    guard issues.isEmpty else { throw InputError(issues: issues) }
+    return InputValues(slots: slots)
+  }
+
+  /// Binds inputs from any `Encodable` value whose encoded form maps input names to objects,
+  /// e.g. a struct with a `supplier` property.
+  /// - Throws: ``InputError`` listing every problem with its path.
+  public func inputs(encoding value: some Encodable) throws(InputError) -> InputValues {
+    let document: JSONValue
+    do {
+      document = try JSONValueEncoder().encode(value)
+    } catch {
+      throw InputError(issues: [InputIssue(path: "$", message: "cannot encode the input: \(error)")])
+    }
+    return try inputs(document: document)
+  }
+
+  // MARK: - Evaluation
+
+  /// Evaluates the ruleset.
+  /// - Parameters:
+  ///   - inputs: Bound input values.
+  ///   - asOf: The date that selects parameter versions.
+  ///   - outputs: Which outputs to compute; only what they need is evaluated.
+  /// - Returns: The outputs with the ruleset's identity.
+  /// - Throws: ``EvaluationError`` naming the declaration and the place in the ruleset.
+  public func evaluate(_ inputs: InputValues, asOf: CivilDate, outputs: OutputSelection? = nil)
+    throws(EvaluationError) -> EvaluationResult
+  {
+    let selected = outputs?.ids ?? checked.defaultOutputs
+    var frame = Frame(
+      declarationCount: readers.count, localCount: checked.localCount, asOf: asOf)
+    for (slot, value) in inputs.slots {
+      frame.slots[slot] = value
+      frame.ready[slot] = true
+    }
+    var results: [EvaluationResult.Output] = []
+    results.reserveCapacity(selected.count)
+    do {
+      for id in selected {
+        let declaration = checked.declarations[id.index]
+        results.append(
+          EvaluationResult.Output(
+            name: declaration.name, type: declaration.type, value: try readers[id.index](&frame)))
+      }
+    } catch let error as EvaluationError {
+      throw error
+    } catch {
+      throw EvaluationError(
+        .internalError, "internal error: \(error)", at: checked.sources[0].wholeSpan,
+        in: checked.name)
+    }
+    return EvaluationResult(
+      ruleset: checked.name, version: checked.version, hash: checked.contentHash, asOf: asOf,
+      outputs: results)
+  }
+}
+
+/// A resolved choice of outputs.
+public struct OutputSelection: Sendable {
+  let ids: [DeclarationID]
+}
+
+/// Output names that the ruleset does not declare.
+public struct OutputSelectionError: Error, Sendable, CustomStringConvertible {
+  /// Each unknown name with the closest declared name, if any.
+  public let unknown: [(name: String, suggestion: String?)]
+
+  /// One line per unknown name.
+  public var description: String {
+    unknown.map { entry in
+      "unknown output `\(entry.name)`" + (entry.suggestion.map { "; did you mean `\($0)`?" } ?? "")
+    }.joined(separator: "\n")
+  }
+}

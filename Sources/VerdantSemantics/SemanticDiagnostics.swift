@@ -1,0 +1,247 @@
+import VerdantSyntax
+import VerdantValues
+
+// Every checker diagnostic, one factory per kind, in alphabetical order of the factory name.
+// Codes V2xxx never change meaning once released.
+
+extension DiagnosticCode {
+  /// An enum case name that several enums declare, used without context.
+  public static let ambiguousCase = DiagnosticCode(rawValue: "V2014")
+  /// A declaration that reads itself through other declarations.
+  public static let cycle = DiagnosticCode(rawValue: "V2008")
+  /// A name declared twice.
+  public static let duplicateDeclaration = DiagnosticCode(rawValue: "V2004")
+  /// A call with the wrong number or kind of arguments.
+  public static let invalidArguments = DiagnosticCode(rawValue: "V2012")
+  /// A literal that cannot be represented exactly.
+  public static let invalidLiteral = DiagnosticCode(rawValue: "V2015")
+  /// An import that cannot be read or that imports itself.
+  public static let invalidImport = DiagnosticCode(rawValue: "V2019")
+  /// A parameter whose versions are not in increasing date order or not constant.
+  public static let invalidParameter = DiagnosticCode(rawValue: "V2016")
+  /// A value of the wrong type.
+  public static let mismatchedType = DiagnosticCode(rawValue: "V2005")
+  /// A rule whose branches do not cover every case and that has no `otherwise`.
+  public static let nonExhaustiveRule = DiagnosticCode(rawValue: "V2009")
+  /// An operator applied to operand types it does not accept.
+  public static let invalidOperands = DiagnosticCode(rawValue: "V2006")
+  /// An optional used where a value is required.
+  public static let unwrappedOptional = DiagnosticCode(rawValue: "V2007")
+  /// A record literal missing fields or with unknown ones.
+  public static let invalidRecordLiteral = DiagnosticCode(rawValue: "V2023")
+  /// Record types that contain each other.
+  public static let recursiveRecord = DiagnosticCode(rawValue: "V2022")
+  /// A check that is always true, or a `??` whose left side is never absent.
+  public static let redundantCheck = DiagnosticCode(rawValue: "V2025")
+  /// A name that is not declared.
+  public static let undeclaredName = DiagnosticCode(rawValue: "V2001")
+  /// A type name that is not declared.
+  public static let undeclaredType = DiagnosticCode(rawValue: "V2002")
+  /// A field a record does not have.
+  public static let unknownField = DiagnosticCode(rawValue: "V2003")
+  /// A function that does not exist.
+  public static let unknownFunction = DiagnosticCode(rawValue: "V2013")
+  /// A branch that can never fire.
+  public static let unreachableBranch = DiagnosticCode(rawValue: "V2010")
+  /// A `let` nothing reads.
+  public static let unusedLet = DiagnosticCode(rawValue: "V2011")
+  /// A currency code that is not in ISO 4217.
+  public static let unknownCurrency = DiagnosticCode(rawValue: "V2018")
+}
+
+extension Diagnostic {
+  static func ambiguousCase(_ name: String, enums: [String], at span: Span) -> Diagnostic {
+    Diagnostic(
+      .error, .ambiguousCase,
+      "`\(name)` is a case of several enums (\(enums.map { "`\($0)`" }.joined(separator: ", ")))",
+      at: span, label: "ambiguous here",
+      help: "qualify it, e.g. `\(enums[0]).\(name)`, or annotate the declaration's type")
+  }
+
+  static func cycle(_ names: [String], at span: Span, notes: [DiagnosticNote]) -> Diagnostic {
+    let path = (names + [names[0]]).map { "`\($0)`" }.joined(separator: " -> ")
+    return Diagnostic(
+      .error, .cycle, "declarations depend on each other in a cycle: \(path)", at: span,
+      notes: notes,
+      help: "rulesets must not be recursive; compute one of these values without the others")
+  }
+
+  static func duplicateDeclaration(_ name: String, at span: Span, first: Span) -> Diagnostic {
+    Diagnostic(
+      .error, .duplicateDeclaration, "`\(name)` is declared more than once", at: span,
+      label: "declared again here",
+      notes: [DiagnosticNote("first declared here", at: first)],
+      help: "rename one of the declarations")
+  }
+
+  static func duplicateMember(_ what: String, _ name: String, at span: Span, first: Span)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, .duplicateDeclaration, "\(what) `\(name)` is declared more than once", at: span,
+      notes: [DiagnosticNote("first declared here", at: first)])
+  }
+
+  static func emptyCollectionType(at span: Span, isSet: Bool) -> Diagnostic {
+    Diagnostic(
+      .error, .mismatchedType,
+      "cannot tell the element type of an empty \(isSet ? "set" : "list")", at: span,
+      help: "annotate the declaration, e.g. `let xs: \(isSet ? "Set" : "List")<Text> = \(isSet ? "{}" : "[]")`")
+  }
+
+  static func invalidArguments(_ message: String, at span: Span, help: String? = nil)
+    -> Diagnostic
+  {
+    Diagnostic(.error, .invalidArguments, message, at: span, help: help)
+  }
+
+  static func invalidImport(_ message: String, at span: Span, help: String? = nil) -> Diagnostic {
+    Diagnostic(.error, .invalidImport, message, at: span, help: help)
+  }
+
+  static func invalidLiteral(_ message: String, at span: Span, help: String? = nil) -> Diagnostic
+  {
+    Diagnostic(.error, .invalidLiteral, message, at: span, help: help)
+  }
+
+  static func invalidOperands(
+    _ op: String, _ lhs: ValueType, _ rhs: ValueType, at span: Span, help: String?
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, .invalidOperands, "cannot apply `\(op)` to \(lhs) and \(rhs)", at: span, help: help)
+  }
+
+  static func invalidOperand(_ op: String, _ type: ValueType, at span: Span, help: String? = nil)
+    -> Diagnostic
+  {
+    Diagnostic(.error, .invalidOperands, "cannot apply `\(op)` to \(type)", at: span, help: help)
+  }
+
+  static func invalidParameter(_ message: String, at span: Span, notes: [DiagnosticNote] = [],
+    help: String? = nil) -> Diagnostic
+  {
+    Diagnostic(.error, .invalidParameter, message, at: span, notes: notes, help: help)
+  }
+
+  static func invalidRecordLiteral(_ message: String, at span: Span, help: String? = nil)
+    -> Diagnostic
+  {
+    Diagnostic(.error, .invalidRecordLiteral, message, at: span, help: help)
+  }
+
+  static func mismatchedType(
+    expected: ValueType, found: ValueType, _ context: String, at span: Span, help: String? = nil
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, .mismatchedType, "expected \(expected) \(context), found \(found)", at: span,
+      help: help ?? conversionHelp(from: found, to: expected))
+  }
+
+  static func mismatchedType(_ message: String, at span: Span, help: String? = nil) -> Diagnostic {
+    Diagnostic(.error, .mismatchedType, message, at: span, help: help)
+  }
+
+  static func nonExhaustiveRule(_ name: String, uncovered: String?, at span: Span) -> Diagnostic {
+    var message = "rule `\(name)` does not cover every case"
+    if let uncovered { message += ": no branch matches when \(uncovered)" }
+    return Diagnostic(
+      .error, .nonExhaustiveRule, message, at: span,
+      help: "add a final branch `otherwise => …`")
+  }
+
+  static func recursiveRecord(_ names: [String], at span: Span) -> Diagnostic {
+    let path = (names + [names[0]]).map { "`\($0)`" }.joined(separator: " -> ")
+    return Diagnostic(
+      .error, .recursiveRecord, "record types contain each other: \(path)", at: span,
+      help: "records must be finite; store an identifier instead of the nested record")
+  }
+
+  static func redundantCheck(_ message: String, at span: Span, help: String?) -> Diagnostic {
+    Diagnostic(.warning, .redundantCheck, message, at: span, help: help)
+  }
+
+  static func undeclaredName(_ name: String, at span: Span, candidates: some Sequence<String>)
+    -> Diagnostic
+  {
+    let suggestion = NameSuggestion.closest(to: name, among: candidates)
+    return Diagnostic(
+      .error, .undeclaredName, "undeclared name `\(name)`", at: span,
+      label: "not declared in this ruleset", help: suggestion.map { "did you mean `\($0)`?" })
+  }
+
+  static func undeclaredType(_ name: String, at span: Span, candidates: some Sequence<String>)
+    -> Diagnostic
+  {
+    let suggestion = NameSuggestion.closest(to: name, among: candidates)
+    return Diagnostic(
+      .error, .undeclaredType, "unknown type `\(name)`", at: span,
+      help: suggestion.map { "did you mean `\($0)`?" })
+  }
+
+  static func unknownCurrency(_ code: String, at span: Span) -> Diagnostic {
+    let suggestion = NameSuggestion.closest(to: code, among: Currency.iso4217Codes)
+    return Diagnostic(
+      .error, .unknownCurrency, "`\(code)` is not an ISO 4217 currency code", at: span,
+      help: suggestion.map { "did you mean `\($0)`?" })
+  }
+
+  static func unknownField(
+    _ field: String, of type: ValueType, at span: Span, candidates: [String]
+  ) -> Diagnostic {
+    let suggestion = NameSuggestion.closest(to: field, among: candidates)
+    return Diagnostic(
+      .error, .unknownField, "\(type) has no field `\(field)`", at: span,
+      help: suggestion.map { "did you mean `\($0)`?" })
+  }
+
+  static func unknownFunction(_ name: String, at span: Span, candidates: some Sequence<String>)
+    -> Diagnostic
+  {
+    let suggestion = NameSuggestion.closest(to: name, among: candidates)
+    return Diagnostic(
+      .error, .unknownFunction, "unknown function `\(name)`", at: span,
+      help: suggestion.map { "did you mean `\($0)`?" })
+  }
+
+  static func unreachableBranch(_ message: String, at span: Span, notes: [DiagnosticNote] = [])
+    -> Diagnostic
+  {
+    Diagnostic(
+      .warning, .unreachableBranch, message, at: span, notes: notes,
+      help: "remove the branch or change the conditions before it")
+  }
+
+  static func unusedLet(_ name: String, at span: Span) -> Diagnostic {
+    Diagnostic(
+      .warning, .unusedLet, "`\(name)` is never used by another declaration", at: span,
+      help: "remove it, or write `output let \(name)` if it is a result meant for callers")
+  }
+
+  static func unwrappedOptional(_ type: ValueType, _ context: String, at span: Span)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, .unwrappedOptional, "value of optional type \(type) used \(context)", at: span,
+      label: "may be absent",
+      help: "give a default with `?? value`, or test `is present` first")
+  }
+
+  /// How to convert between two types the language keeps apart, if there is a way.
+  static func conversionHelp(from found: ValueType, to expected: ValueType) -> String? {
+    switch (found, expected) {
+    case (.decimal, .percent), (.int, .percent):
+      return "Percent and Decimal are kept apart: write a percent literal such as `35%`, or "
+        + "`as_percent(x)` to read a ratio as a percent"
+    case (.percent, .decimal):
+      return "Percent and Decimal are kept apart: `as_ratio(p)` turns `12.5%` into `0.125`"
+    case (.decimal, .int):
+      return "Decimal never narrows to Int implicitly; use `round(x, 0)` and keep a Decimal"
+    case (.optional(let wrapped), _) where wrapped == expected:
+      return "give a default with `?? value`, or test `is present` first"
+    case (.money(let a?), .money(let b?)) where a != b:
+      return "amounts in different currencies cannot be mixed; convert explicitly"
+    default:
+      return nil
+    }
+  }
+}
