@@ -86,7 +86,9 @@ extension Diagnostic {
     Diagnostic(
       .error, .mismatchedType,
       "cannot tell the element type of an empty \(isSet ? "set" : "list")", at: span,
-      help: "annotate the declaration, e.g. `let xs: \(isSet ? "Set" : "List")<Text> = \(isSet ? "{}" : "[]")`")
+      help:
+        "annotate the declaration, e.g. `let xs: \(isSet ? "Set" : "List")<Text> = \(isSet ? "{}" : "[]")`"
+    )
   }
 
   static func invalidArguments(_ message: String, at span: Span, help: String? = nil)
@@ -99,8 +101,7 @@ extension Diagnostic {
     Diagnostic(.error, .invalidImport, message, at: span, help: help)
   }
 
-  static func invalidLiteral(_ message: String, at span: Span, help: String? = nil) -> Diagnostic
-  {
+  static func invalidLiteral(_ message: String, at span: Span, help: String? = nil) -> Diagnostic {
     Diagnostic(.error, .invalidLiteral, message, at: span, help: help)
   }
 
@@ -117,9 +118,10 @@ extension Diagnostic {
     Diagnostic(.error, .invalidOperands, "cannot apply `\(op)` to \(type)", at: span, help: help)
   }
 
-  static func invalidParameter(_ message: String, at span: Span, notes: [DiagnosticNote] = [],
-    help: String? = nil) -> Diagnostic
-  {
+  static func invalidParameter(
+    _ message: String, at span: Span, notes: [DiagnosticNote] = [],
+    help: String? = nil
+  ) -> Diagnostic {
     Diagnostic(.error, .invalidParameter, message, at: span, notes: notes, help: help)
   }
 

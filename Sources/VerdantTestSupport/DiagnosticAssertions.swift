@@ -66,7 +66,8 @@ public func assertDiagnostics(
         "`\(diagnostic.message)` is at \(diagnostic.location), expected \(expectedPosition)",
         sourceLocation: sourceLocation)
     } else {
-      Issue.record("marker \(expectation.marker) is not in the source", sourceLocation: sourceLocation)
+      Issue.record(
+        "marker \(expectation.marker) is not in the source", sourceLocation: sourceLocation)
     }
     if let underline = expectation.underline {
       #expect(diagnostic.span.text == underline, sourceLocation: sourceLocation)

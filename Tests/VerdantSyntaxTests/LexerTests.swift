@@ -43,10 +43,11 @@ struct LexerTests {
   @Test("reserved words are keywords; declaration words are identifiers")
   func keywords() {
     let tokens = lex("and or not in contains is when otherwise because rule let effective")
-    #expect(tokens.prefix(9).map(\.0) == [
-      .keyword(.and), .keyword(.or), .keyword(.not), .keyword(.in), .keyword(.contains),
-      .keyword(.is), .keyword(.when), .keyword(.otherwise), .keyword(.because),
-    ])
+    #expect(
+      tokens.prefix(9).map(\.0) == [
+        .keyword(.and), .keyword(.or), .keyword(.not), .keyword(.in), .keyword(.contains),
+        .keyword(.is), .keyword(.when), .keyword(.otherwise), .keyword(.because),
+      ])
     #expect(tokens.suffix(3).map(\.0) == [.identifier, .identifier, .identifier])
   }
 
@@ -60,7 +61,8 @@ struct LexerTests {
 
   @Test("doc comments attach to the next token; plain comments are skipped")
   func docComments() {
-    let file = SourceFile(path: "t.verdant", text: "/// First line.\n/// Second.\n// plain\nlet x = 1")
+    let file = SourceFile(
+      path: "t.verdant", text: "/// First line.\n/// Second.\n// plain\nlet x = 1")
     let tokens = Lexer.tokenize(file).tokens
     #expect(tokens[0].docComment == "First line.\nSecond.")
     #expect(tokens[0].isAtLineStart)
@@ -78,7 +80,10 @@ struct LexerTests {
     arguments: [
       ("let x = 1 & 2", "t.verdant:1:11: error: unexpected character `&` [V1001]"),
       ("let x = \"open", "t.verdant:1:9: error: unterminated string [V1002]"),
-      (#"let x = "\q""#, #"t.verdant:1:10: error: invalid escape sequence `\q` in a string [V1003]"#),
+      (
+        #"let x = "\q""#,
+        #"t.verdant:1:10: error: invalid escape sequence `\q` in a string [V1003]"#
+      ),
       ("let x = 12abc", "t.verdant:1:9: error: invalid number `12abc` [V1004]"),
       ("let x = 1__000", "t.verdant:1:9: error: misplaced `_` in number `1__000` [V1005]"),
       ("let x = a || b", "t.verdant:1:11: error: unexpected character `||` [V1001]"),

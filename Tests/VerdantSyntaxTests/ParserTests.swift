@@ -190,7 +190,8 @@ struct ParserExpressionTests {
     "literals of every type",
     arguments: [
       ("true", "true"), ("42", "42"), ("1_000_000", "1000000"), ("0.35", "0.35"),
-      ("12.5%", "12.5%"), ("500_000 CNY", "(money 500000 CNY)"), ("1200.50 EUR", "(money 1200.50 EUR)"),
+      ("12.5%", "12.5%"), ("500_000 CNY", "(money 500000 CNY)"),
+      ("1200.50 EUR", "(money 1200.50 EUR)"),
       ("\"GB/T 19630\"", "\"GB/T 19630\""), ("2025-07-01", "(date 2025-07-01)"),
       ("30 days", "(duration 30 days)"), ("3 years", "(duration 3 years)"),
       ("[1, 2]", "[1 2]"), ("{\"a\", \"b\"}", "{\"a\" \"b\"}"), ("{}", "{}"),
@@ -252,14 +253,19 @@ struct ParserRecoveryTests {
   @Test(
     "one message per kind of mistake",
     arguments: [
-      ("rule r { otherwise => 1\n when x => 2 }",
-       "t.verdant:2:2: error: this branch comes after `otherwise` and can never fire [V1015]"),
+      (
+        "rule r { otherwise => 1\n when x => 2 }",
+        "t.verdant:2:2: error: this branch comes after `otherwise` and can never fire [V1015]"
+      ),
       ("let x = a < b < c", "t.verdant:1:15: error: comparisons cannot be chained [V1014]"),
       ("lett x = 1", "t.verdant:1:1: error: expected a declaration, found `lett` [V1011]"),
       ("let x: = 1", "t.verdant:1:8: error: expected a type, found `=` [V1013]"),
       ("let x = 2025-02-30", "t.verdant:1:9: error: `2025-02-30` is not a valid date [V1020]"),
       ("param p: Int {}", "t.verdant:1:7: error: parameter `p` has no entries [V1019]"),
-      ("let x = 1\nruleset \"late\"", "t.verdant:2:1: error: the `ruleset` header must come first and only once [V1017]"),
+      (
+        "let x = 1\nruleset \"late\"",
+        "t.verdant:2:1: error: the `ruleset` header must come first and only once [V1017]"
+      ),
       ("let and = 1", "t.verdant:1:5: error: expected a name after `let`, found `and` [V1010]"),
     ])
   func singleErrors(text: String, expected: String) {

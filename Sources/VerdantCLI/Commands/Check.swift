@@ -34,7 +34,8 @@ struct Check: ParsableCommand {
       let result = Ruleset.check(SourceFile(path: path, text: text))
       all += result.diagnostics
       if types, let checked = result.ruleset {
-        for declaration in checked.declarations where checked.sources[0] === declaration.nameSpan.file {
+        for declaration in checked.declarations
+        where checked.sources[0] === declaration.nameSpan.file {
           print("\(declaration.kindName) \(declaration.name): \(declaration.type)")
         }
       }

@@ -17,7 +17,8 @@ struct Eval: ParsableCommand {
   @Option(name: .long, help: "The input JSON file.")
   var input: String
 
-  @Option(name: .customLong("as-of"), help: "The date that selects parameter versions (YYYY-MM-DD).")
+  @Option(
+    name: .customLong("as-of"), help: "The date that selects parameter versions (YYYY-MM-DD).")
   var asOf: AsOfDate?
 
   @Option(

@@ -49,7 +49,8 @@ extension Compiler {
           let digits = try Self.places(try places(&frame), site: site)
           do {
             return Money(
-              amount: try money.amount.rounded(toPlaces: digits, rule: rule), currency: money.currency)
+              amount: try money.amount.rounded(toPlaces: digits, rule: rule),
+              currency: money.currency)
           } catch let error as ArithmeticError { throw site.arithmetic(error) }
         }
       case let compiled:
@@ -92,7 +93,8 @@ extension Compiler {
       return .decimal { frame in
         let value = try number(&frame)
         do {
-          return toPercent ? try value.multiplied(by: Int64(100)) : try value.divided(by: Int64(100))
+          return toPercent
+            ? try value.multiplied(by: Int64(100)) : try value.divided(by: Int64(100))
         } catch let error as ArithmeticError { throw site.arithmetic(error) }
       }
     case .amount:
@@ -129,7 +131,9 @@ extension Compiler {
       return .money { frame in
         var total: Money?
         for item in try items(&frame) {
-          guard case .money(let value) = item else { throw site.unexpected(item, expected: "Money") }
+          guard case .money(let value) = item else {
+            throw site.unexpected(item, expected: "Money")
+          }
           do { total = try total.map { try $0.adding(value) } ?? value } catch let error
             as MoneyError
           { throw site.money(error) }
@@ -175,7 +179,8 @@ extension Compiler {
   static func places(_ value: Int64, site: Site) throws -> Int {
     guard (0...Int64(ExactDecimal.fractionDigits)).contains(value) else {
       throw site.error(
-        .overflow, "cannot round to \(value) decimal places; use 0 to \(ExactDecimal.fractionDigits)")
+        .overflow,
+        "cannot round to \(value) decimal places; use 0 to \(ExactDecimal.fractionDigits)")
     }
     return Int(value)
   }

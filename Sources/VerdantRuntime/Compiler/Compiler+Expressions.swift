@@ -56,7 +56,8 @@ extension Compiler {
         guard result.currency == currency else {
           throw site.error(
             .currencyMismatch,
-            "expected an amount in \(currency.code), found \(result.amount) \(result.currency.code)")
+            "expected an amount in \(currency.code), found \(result.amount) \(result.currency.code)"
+          )
         }
         return result
       }

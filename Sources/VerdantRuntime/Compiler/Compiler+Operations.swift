@@ -5,8 +5,7 @@ import VerdantValues
 extension Compiler {
   // MARK: - Unary
 
-  func compileUnary(_ operation: UnaryOperation, _ operand: TypedExpr, site: Site) -> CompiledExpr
-  {
+  func compileUnary(_ operation: UnaryOperation, _ operand: TypedExpr, site: Site) -> CompiledExpr {
     switch operation {
     case .negateInt:
       let inner = int(compile(operand))
@@ -207,12 +206,15 @@ extension Compiler {
         guard case .duration(let x) = try a(&frame), case .duration(let y) = try b(&frame) else {
           throw site.error(.internalError, "internal error: expected durations")
         }
-        if let dx = x.dayCount, let dy = y.dayCount { return test(dx < dy ? -1 : (dx == dy ? 0 : 1)) }
+        if let dx = x.dayCount, let dy = y.dayCount {
+          return test(dx < dy ? -1 : (dx == dy ? 0 : 1))
+        }
         if let mx = x.monthCount, let my = y.monthCount {
           return test(mx < my ? -1 : (mx == my ? 0 : 1))
         }
         throw site.error(
-          .incomparableDurations, "cannot compare \(x) with \(y): months have no fixed length in days",
+          .incomparableDurations,
+          "cannot compare \(x) with \(y): months have no fixed length in days",
           help: "compare durations in the same unit family (days/weeks or months/years)")
       }
     }

@@ -94,10 +94,12 @@ final class Compiler {
     }
   }
 
-  private func compileRule(_ declaration: CheckedDeclaration, _ rule: CheckedRule) -> Thunk<Value>
-  {
+  private func compileRule(_ declaration: CheckedDeclaration, _ rule: CheckedRule) -> Thunk<Value> {
     let branches = rule.branches.map { branch in
-      (condition: branch.condition.map { bool(compile($0)) }, value: boxed(compile(branch.value), branch.value.type))
+      (
+        condition: branch.condition.map { bool(compile($0)) },
+        value: boxed(compile(branch.value), branch.value.type)
+      )
     }
     let site = self.site(declaration.nameSpan)
     let name = declaration.name
@@ -167,7 +169,9 @@ final class Compiler {
     case .money:
       return .money { frame in
         let value = try thunk(&frame)
-        guard case .money(let result) = value else { throw site.unexpected(value, expected: "Money") }
+        guard case .money(let result) = value else {
+          throw site.unexpected(value, expected: "Money")
+        }
         return result
       }
     case .date:
@@ -202,12 +206,16 @@ final class Compiler {
 
   func decimal(_ compiled: CompiledExpr) -> Thunk<ExactDecimal> {
     if case .decimal(let thunk) = compiled { return thunk }
-    return mismatch(compiled, .decimal) { if case .decimal(let t) = $0 { return t } else { return nil } }
+    return mismatch(compiled, .decimal) {
+      if case .decimal(let t) = $0 { return t } else { return nil }
+    }
   }
 
   func money(_ compiled: CompiledExpr) -> Thunk<Money> {
     if case .money(let thunk) = compiled { return thunk }
-    return mismatch(compiled, .money(nil)) { if case .money(let t) = $0 { return t } else { return nil } }
+    return mismatch(compiled, .money(nil)) {
+      if case .money(let t) = $0 { return t } else { return nil }
+    }
   }
 
   func date(_ compiled: CompiledExpr) -> Thunk<CivilDate> {

@@ -75,7 +75,8 @@ struct Site: Sendable {
         .overflow, "decimal overflow in `\(span.text)`",
         help: "Decimal holds magnitudes below 1.7 × 10^20 with 18 decimal places")
     case .divisionByZero:
-      return self.error(.divisionByZero, "division by zero in `\(span.text)`",
+      return self.error(
+        .divisionByZero, "division by zero in `\(span.text)`",
         help: "guard the division, e.g. `when d > 0 and n / d > 1 => …`")
     }
   }

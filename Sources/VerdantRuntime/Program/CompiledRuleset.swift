@@ -106,7 +106,8 @@ public final class CompiledRuleset: Sendable {
           InputIssue(path: path, message: "expected an object for input `\(input.name)`"))
         continue
       }
-      slots.append((input.slot, decoder.decodeRecord(fields, as: input.type, at: path, issues: &issues)))
+      slots.append(
+        (input.slot, decoder.decodeRecord(fields, as: input.type, at: path, issues: &issues)))
     }
     for key in object.keys where !inputSlots.contains(where: { $0.name == key }) {
       var message = "unknown input `\(key)`"
@@ -136,7 +137,8 @@ public final class CompiledRuleset: Sendable {
         (input.slot, validator.validate(value, as: .record(input.type), at: path, issues: &issues)))
     }
     for key in values.keys.sorted() where !inputSlots.contains(where: { $0.name == key }) {
-      issues.append(InputIssue(path: ValueDecoder.path("$", appending: key), message: "unknown input `\(key)`"))
+      issues.append(
+        InputIssue(path: ValueDecoder.path("$", appending: key), message: "unknown input `\(key)`"))
     }
     guard issues.isEmpty else { throw InputError(issues: issues) }
     return InputValues(slots: slots)
@@ -150,7 +152,8 @@ public final class CompiledRuleset: Sendable {
     do {
       document = try JSONValueEncoder().encode(value)
     } catch {
-      throw InputError(issues: [InputIssue(path: "$", message: "cannot encode the input: \(error)")])
+      throw InputError(issues: [InputIssue(path: "$", message: "cannot encode the input: \(error)")]
+      )
     }
     return try inputs(document: document)
   }

@@ -59,7 +59,9 @@ public struct BranchAnalysis: Sendable {
     case .unsatisfiable:
       break
     case .satisfiable(let term):
-      findings.uncovered = RegionDescription.describe(term).map(Uncovered.region) ?? .unknown
+      findings.uncovered =
+        RegionDescription.describe(term, from: formulas.compactMap { $0 }).map(Uncovered.region)
+        ?? .unknown
     case .unknown:
       findings.uncovered = .unknown
     }

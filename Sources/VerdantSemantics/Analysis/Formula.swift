@@ -12,13 +12,26 @@ public struct Subject: Sendable, Hashable {
   /// Whether the subject is a condition the analysis does not understand, tracked as a free
   /// Boolean.
   public let isOpaque: Bool
+  /// The source offset where the subject was written, so descriptions list subjects in the
+  /// order the author wrote them.
+  public let position: Int
 
   /// Creates a subject.
-  public init(key: String, type: ValueType, display: String, isOpaque: Bool = false) {
+  public init(
+    key: String, type: ValueType, display: String, isOpaque: Bool = false, position: Int = 0
+  ) {
     self.key = key
     self.type = type
     self.display = display
     self.isOpaque = isOpaque
+    self.position = position
+  }
+
+  /// The subject an expression stands for.
+  init(_ expr: TypedExpr, type: ValueType? = nil, isOpaque: Bool = false) {
+    self.init(
+      key: StructuralKey.of(expr), type: type ?? expr.type, display: expr.span.text,
+      isOpaque: isOpaque, position: expr.span.start)
   }
 
   /// The whole domain of the subject.
@@ -55,6 +68,17 @@ public indirect enum Formula: Sendable, Hashable {
   /// At least one holds.
   case or([Formula])
 
+  /// Records, for each subject, the earliest source position it appears at.
+  func recordPositions(into positions: inout [String: Int]) {
+    switch self {
+    case .constant: break
+    case .atom(let subject, _):
+      positions[subject.key] = min(positions[subject.key] ?? .max, subject.position)
+    case .and(let parts), .or(let parts):
+      for part in parts { part.recordPositions(into: &positions) }
+    }
+  }
+
   /// The negation, pushed down to the atoms.
   public var negated: Formula {
     switch self {
@@ -85,9 +109,7 @@ extension Formula {
     case .binary(.collectionContains, let collection, let element):
       self = Formula.membership(collection, element) ?? Formula.opaque(condition)
     case .declaration, .local, .field, .unwrap:
-      let subject = Subject(
-        key: StructuralKey.of(condition), type: .bool, display: condition.span.text)
-      self = .atom(subject, .booleans([true]))
+      self = .atom(Subject(condition, type: .bool), .booleans([true]))
     default:
       self = Formula.opaque(condition)
     }
@@ -95,9 +117,7 @@ extension Formula {
 
   /// A Bool-valued expression as a free subject; `true` when it holds.
   static func opaque(_ condition: TypedExpr) -> Formula {
-    let subject = Subject(
-      key: StructuralKey.of(condition), type: .bool, display: condition.span.text, isOpaque: true)
-    return .atom(subject, .booleans([true]))
+    return .atom(Subject(condition, type: .bool, isOpaque: true), .booleans([true]))
   }
 
   /// `subject op constant` (either side may be the constant).
@@ -114,8 +134,7 @@ extension Formula {
     } else {
       return nil
     }
-    let subject = Subject(
-      key: StructuralKey.of(subjectExpr), type: subjectExpr.type, display: subjectExpr.span.text)
+    let subject = Subject(subjectExpr)
     switch subject.domain {
     case .intervals(let all):
       guard let point = orderKey(constant) else { return nil }
@@ -164,8 +183,7 @@ extension Formula {
     case .list(let elements), .set(let elements): members = elements
     default: return nil
     }
-    let subject = Subject(
-      key: StructuralKey.of(element), type: element.type, display: element.span.text)
+    let subject = Subject(element)
     switch subject.domain {
     case .ordinals(_, let count):
       var allowed = Set<Int>()

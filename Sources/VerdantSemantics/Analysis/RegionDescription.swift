@@ -4,9 +4,18 @@ import VerdantValues
 /// `carbon_reduction in [5%, 10%)`, `grade = C`.
 enum RegionDescription {
   /// A term as a comma-separated list of constraints; subjects left unconstrained are omitted.
-  static func describe(_ term: Solver.Term) -> String? {
+  /// - Parameters:
+  ///   - term: The region to describe.
+  ///   - formulas: The formulas the term came from; subjects are listed in the order the author
+  ///     first wrote them there.
+  static func describe(_ term: Solver.Term, from formulas: [Formula]) -> String? {
+    var firstPosition: [String: Int] = [:]
+    for formula in formulas { formula.recordPositions(into: &firstPosition) }
+    let ordered = term.subjects.sorted {
+      (firstPosition[$0.key] ?? $0.position) < (firstPosition[$1.key] ?? $1.position)
+    }
     var parts: [String] = []
-    for subject in term.subjects {
+    for subject in ordered {
       guard let set = term.constraint(on: subject), !set.isAll else { continue }
       parts.append(describe(subject, set))
     }
@@ -23,7 +32,8 @@ enum RegionDescription {
     case .ordinals(let ordinals, _):
       guard case .enumeration(let enumType) = subject.type else { return name }
       let names = ordinals.sorted().map { enumType.cases[$0] }
-      return names.count == 1 ? "\(name) = \(names[0])" : "\(name) in {\(names.joined(separator: ", "))}"
+      return names.count == 1
+        ? "\(name) = \(names[0])" : "\(name) in {\(names.joined(separator: ", "))}"
     case .booleans(let values):
       if !subject.isOpaque {
         return values == [true] ? "\(name) = true" : "\(name) = false"
@@ -32,9 +42,11 @@ enum RegionDescription {
     case .texts(let texts, let isComplement):
       let quoted = texts.sorted().map { "\"\($0)\"" }
       if isComplement {
-        return quoted.count == 1 ? "\(name) != \(quoted[0])" : "\(name) not in {\(quoted.joined(separator: ", "))}"
+        return quoted.count == 1
+          ? "\(name) != \(quoted[0])" : "\(name) not in {\(quoted.joined(separator: ", "))}"
       }
-      return quoted.count == 1 ? "\(name) = \(quoted[0])" : "\(name) in {\(quoted.joined(separator: ", "))}"
+      return quoted.count == 1
+        ? "\(name) = \(quoted[0])" : "\(name) in {\(quoted.joined(separator: ", "))}"
     }
   }
 
@@ -43,8 +55,10 @@ enum RegionDescription {
     let interval = halfOpen(interval, type: type)
     switch (interval.lower, interval.upper) {
     case (nil, nil): return "\(name) is any value"
-    case (nil, let upper?): return "\(name) \(upper.isClosed ? "<=" : "<") \(format(upper.value, type))"
-    case (let lower?, nil): return "\(name) \(lower.isClosed ? ">=" : ">") \(format(lower.value, type))"
+    case (nil, let upper?):
+      return "\(name) \(upper.isClosed ? "<=" : "<") \(format(upper.value, type))"
+    case (let lower?, nil):
+      return "\(name) \(lower.isClosed ? ">=" : ">") \(format(lower.value, type))"
     case (let lower?, let upper?):
       if lower.value == upper.value { return "\(name) = \(format(lower.value, type))" }
       return "\(name) in \(intervalText(interval, type: type))"

@@ -32,9 +32,12 @@ public enum ValueSet: Sendable, Hashable {
     case (.ordinals(let a, let count), .ordinals(let b, _)):
       return .ordinals(a.intersection(b), count: count)
     case (.booleans(let a), .booleans(let b)): return .booleans(a.intersection(b))
-    case (.texts(let a, false), .texts(let b, false)): return .texts(a.intersection(b), isComplement: false)
-    case (.texts(let a, false), .texts(let b, true)): return .texts(a.subtracting(b), isComplement: false)
-    case (.texts(let a, true), .texts(let b, false)): return .texts(b.subtracting(a), isComplement: false)
+    case (.texts(let a, false), .texts(let b, false)):
+      return .texts(a.intersection(b), isComplement: false)
+    case (.texts(let a, false), .texts(let b, true)):
+      return .texts(a.subtracting(b), isComplement: false)
+    case (.texts(let a, true), .texts(let b, false)):
+      return .texts(b.subtracting(a), isComplement: false)
     case (.texts(let a, true), .texts(let b, true)): return .texts(a.union(b), isComplement: true)
     default: return self
     }

@@ -10,7 +10,8 @@ extension CheckerSession {
   ]
 
   func checkCall(
-    _ callee: Identifier, _ arguments: [CallArgument], expected: ValueType?, scope: Scope, span: Span
+    _ callee: Identifier, _ arguments: [CallArgument], expected: ValueType?, scope: Scope,
+    span: Span
   ) -> TypedExpr {
     if case .function(let index)? = symbols[callee.name], scope.locals[callee.name] == nil {
       return checkFunctionCall(index, callee, arguments, scope: scope, span: span)
@@ -30,7 +31,8 @@ extension CheckerSession {
       guard element.isNumeric else {
         report(
           .invalidArguments(
-            "`sum` adds Int, Decimal, Percent or Money elements, not \(element)", at: collection.span))
+            "`sum` adds Int, Decimal, Percent or Money elements, not \(element)",
+            at: collection.span))
         return errorNode(span)
       }
       return TypedExpr(.builtin(.sum, [collection]), type: element, span: span)
@@ -57,7 +59,8 @@ extension CheckerSession {
     case "years_between", "days_between":
       guard arguments.count == 2 else { return wrongCount(name, 2, arguments, span: span) }
       let dates = arguments.map {
-        coerce(check($0.value, expected: .date, scope: scope), to: .date, "as an argument of `\(name)`")
+        coerce(
+          check($0.value, expected: .date, scope: scope), to: .date, "as an argument of `\(name)`")
       }
       let builtin: Builtin = name == "years_between" ? .yearsBetween : .daysBetween
       return TypedExpr(.builtin(builtin, dates), type: .int, span: span)
@@ -94,10 +97,12 @@ extension CheckerSession {
           help: "e.g. `\(name) c in supplier.certifications: c == \"ISO 14001\"`"))
       return errorNode(span)
     default:
-      let candidates = Self.builtinNames + symbols.compactMap { name, symbol in
-        if case .function = symbol { return name }
-        return nil
-      }
+      let candidates =
+        Self.builtinNames
+        + symbols.compactMap { name, symbol in
+          if case .function = symbol { return name }
+          return nil
+        }
       report(.unknownFunction(name, at: callee.span, candidates: candidates.sorted()))
       return errorNode(span)
     }
@@ -129,7 +134,9 @@ extension CheckerSession {
 
   // MARK: - Collections
 
-  func checkCollectionFunction(_ name: String, _ arguments: [CallArgument], scope: Scope, span: Span)
+  func checkCollectionFunction(
+    _ name: String, _ arguments: [CallArgument], scope: Scope, span: Span
+  )
     -> TypedExpr
   {
     if name == "count", arguments.count == 1 {
@@ -187,7 +194,8 @@ extension CheckerSession {
       guard let (collection, element) = oneCollection(name, arguments, scope: scope, span: span)
       else { return errorNode(span) }
       guard element.isOrdered else {
-        report(.invalidArguments("\(element) values have no order for `\(name)`", at: collection.span))
+        report(
+          .invalidArguments("\(element) values have no order for `\(name)`", at: collection.span))
         return errorNode(span)
       }
       return TypedExpr(
@@ -218,7 +226,8 @@ extension CheckerSession {
       return errorNode(span)
     }
     let converted = values.map { coerce($0, to: type, "as an argument of `\(name)`") }
-    return TypedExpr(.builtin(name == "min" ? .least : .greatest, converted), type: type, span: span)
+    return TypedExpr(
+      .builtin(name == "min" ? .least : .greatest, converted), type: type, span: span)
   }
 
   // MARK: - Numbers

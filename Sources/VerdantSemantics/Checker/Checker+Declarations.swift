@@ -154,7 +154,8 @@ extension CheckerSession {
     var parameters: [CheckedFunction.Parameter] = []
     for parameter in syntax.parameters {
       if let first = seen[parameter.name.name] {
-        report(.duplicateMember("parameter", parameter.name.name, at: parameter.name.span, first: first))
+        report(
+          .duplicateMember("parameter", parameter.name.name, at: parameter.name.span, first: first))
       }
       seen[parameter.name.name] = parameter.name.span
       parameters.append(

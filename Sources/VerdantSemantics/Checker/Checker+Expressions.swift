@@ -15,7 +15,8 @@ extension CheckerSession {
     case .regionCode(let code):
       return checkRegionCode(code, span: span)
     case .member(let base, let field, let optional):
-      return checkMember(base, field, optional: optional, expected: expected, scope: scope, span: span)
+      return checkMember(
+        base, field, optional: optional, expected: expected, scope: scope, span: span)
     case .index(let base, _):
       report(
         .invalidOperand(
@@ -50,11 +51,13 @@ extension CheckerSession {
         return errorNode(span)
       }
       let (local, inner) = bind(variable, element, in: scope)
-      let predicate = checkCondition(body, scope: inner, "as the condition of `\(quantifier.rawValue)`")
+      let predicate = checkCondition(
+        body, scope: inner, "as the condition of `\(quantifier.rawValue)`")
       return TypedExpr(.quantifier(quantifier, local, source, predicate), type: .bool, span: span)
     case .conditional(let condition, let then, let otherwise):
       let test = checkCondition(condition, scope: scope, "after `if`")
-      let thenExpr = check(then, expected: expected, scope: scope.knowing(Narrowing.presentWhenTrue(test)))
+      let thenExpr = check(
+        then, expected: expected, scope: scope.knowing(Narrowing.presentWhenTrue(test)))
       let elseExpr = check(
         otherwise, expected: expected ?? thenExpr.type,
         scope: scope.knowing(Narrowing.presentWhenFalse(test)))
@@ -152,13 +155,15 @@ extension CheckerSession {
       return errorNode(span)
     }
     if let index = regions.index(of: name) {
-      return TypedExpr(.constant(.region(Region(hierarchy: regions, index: index))), type: .region, span: span)
+      return TypedExpr(
+        .constant(.region(Region(hierarchy: regions, index: index))), type: .region, span: span)
     }
     if enums[name] != nil || records[name] != nil {
       report(
         .mismatchedType(
           "`\(name)` is a type, not a value", at: span,
-          help: enums[name] != nil ? "name a case, e.g. `\(name).\(enums[name]?.type.cases.first ?? "A")`" : nil))
+          help: enums[name] != nil
+            ? "name a case, e.g. `\(name).\(enums[name]?.type.cases.first ?? "A")`" : nil))
       return errorNode(span)
     }
     var candidates = Array(scope.locals.keys) + Array(symbols.keys)
@@ -200,7 +205,8 @@ extension CheckerSession {
     span: Span
   ) -> TypedExpr {
     // `Grade.A`: a qualified enum case, unless `Grade` names a value.
-    if case .name(let typeName) = base.kind, scope.locals[typeName] == nil, symbols[typeName] == nil,
+    if case .name(let typeName) = base.kind, scope.locals[typeName] == nil,
+      symbols[typeName] == nil,
       let enumType = enums[typeName]?.type
     {
       guard let ordinal = enumType.ordinal(of: field.name) else {
@@ -241,9 +247,11 @@ extension CheckerSession {
     let fieldType = recordType.fields[index].type
     if throughOptional {
       let type: ValueType = fieldType.isOptional ? fieldType : .optional(fieldType)
-      return narrowed(TypedExpr(.optionalField(object, index: index), type: type, span: span), scope: scope)
+      return narrowed(
+        TypedExpr(.optionalField(object, index: index), type: type, span: span), scope: scope)
     }
-    return narrowed(TypedExpr(.field(object, index: index), type: fieldType, span: span), scope: scope)
+    return narrowed(
+      TypedExpr(.field(object, index: index), type: fieldType, span: span), scope: scope)
   }
 
   // MARK: - Collections and records
@@ -278,11 +286,14 @@ extension CheckerSession {
       report(.emptyCollectionType(at: span, isSet: isSet))
       return errorNode(span)
     }
-    let converted = checked.map { coerce($0, to: element, "as \(isSet ? "a set" : "a list") element") }
+    let converted = checked.map {
+      coerce($0, to: element, "as \(isSet ? "a set" : "a list") element")
+    }
     let type: ValueType = isSet ? .set(element) : .list(element)
     let values = converted.compactMap(\.constantValue)
     if values.count == converted.count {
-      return TypedExpr(.constant(isSet ? Value.makeSet(values) : .list(values)), type: type, span: span)
+      return TypedExpr(
+        .constant(isSet ? Value.makeSet(values) : .list(values)), type: type, span: span)
     }
     return TypedExpr(isSet ? .set(converted) : .list(converted), type: type, span: span)
   }
@@ -307,7 +318,8 @@ extension CheckerSession {
         continue
       }
       if values[index] != nil {
-        report(.invalidRecordLiteral("field `\(field.name.name)` is given twice", at: field.name.span))
+        report(
+          .invalidRecordLiteral("field `\(field.name.name)` is given twice", at: field.name.span))
         continue
       }
       let type = recordType.fields[index].type
@@ -336,7 +348,9 @@ extension CheckerSession {
     let type = ValueType.record(recordType)
     let constants = complete.compactMap(\.constantValue)
     if constants.count == complete.count {
-      return TypedExpr(.constant(.record(RecordValue(type: recordType, fields: constants))), type: type, span: span)
+      return TypedExpr(
+        .constant(.record(RecordValue(type: recordType, fields: constants))), type: type, span: span
+      )
     }
     return TypedExpr(.record(recordType, complete), type: type, span: span)
   }

@@ -75,7 +75,8 @@ extension CheckerSession {
     case .contains:
       let collection = check(lhsSyntax, expected: nil, scope: scope)
       if collection.type == .text {
-        let part = coerce(check(rhsSyntax, expected: .text, scope: scope), to: .text, "after `contains`")
+        let part = coerce(
+          check(rhsSyntax, expected: .text, scope: scope), to: .text, "after `contains`")
         return TypedExpr(.binary(.textContains, collection, part), type: .bool, span: span)
       }
       let element = check(rhsSyntax, expected: collection.type.elementType, scope: scope)
@@ -149,7 +150,8 @@ extension CheckerSession {
     if collection.type == .region, element.type == .region {
       return TypedExpr(.binary(.regionWithin, element, collection), type: .bool, span: span)
     }
-    guard let elementType = collectionElement(collection, "\(op == "in" ? "after" : "before") `\(op)`")
+    guard
+      let elementType = collectionElement(collection, "\(op == "in" ? "after" : "before") `\(op)`")
     else { return errorNode(span) }
     if element.type.isOptional {
       report(.unwrappedOptional(element.type, "with `\(op)`", at: element.span))

@@ -4,8 +4,9 @@ import VerdantValues
 extension CheckerSession {
   /// Checks a rule: conditions are Bool, outcomes share one type, no branch is shadowed by
   /// earlier ones, and without `otherwise` the branches must provably cover every case.
-  func checkRule(_ rule: RuleDeclaration, annotated: ValueType?) -> (rule: CheckedRule, type: ValueType)
-  {
+  func checkRule(_ rule: RuleDeclaration, annotated: ValueType?) -> (
+    rule: CheckedRule, type: ValueType
+  ) {
     var failedEarlier = Set<String>()
     var conditions: [TypedExpr?] = []
     var values: [TypedExpr] = []
@@ -56,7 +57,8 @@ extension CheckerSession {
   /// rules without `otherwise`).
   func reportBranchFindings(_ rule: RuleDeclaration, _ conditions: [TypedExpr?]) {
     // Branches after a misplaced `otherwise` were already reported by the parser.
-    if let position = conditions.firstIndex(where: { $0 == nil }), position != conditions.count - 1 {
+    if let position = conditions.firstIndex(where: { $0 == nil }), position != conditions.count - 1
+    {
       return
     }
     let findings = BranchAnalysis.analyze(conditions)
@@ -72,7 +74,8 @@ extension CheckerSession {
       }
       report(
         .unreachableBranch(
-          "this branch of rule `\(rule.name.name)` can never fire", at: branch.condition?.span ?? branch.span,
+          "this branch of rule `\(rule.name.name)` can never fire",
+          at: branch.condition?.span ?? branch.span,
           notes: shadow == nil
             ? [DiagnosticNote("the branches before it already match every case it matches")]
             : notes))

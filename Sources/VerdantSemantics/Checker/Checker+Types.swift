@@ -32,6 +32,7 @@ extension CheckerSession {
     for (type, span) in enums.values { seenNames[type.name] = span }
     var unique: [String: (declaration: RecordDeclaration, isInput: Bool)] = [:]
     var order: [String] = []
+    declaredRecordNames = Set(recordSyntax.map(\.declaration.name.name))
     for entry in recordSyntax {
       let name = entry.declaration.name
       if let first = seenNames[name.name] {
@@ -153,6 +154,8 @@ extension CheckerSession {
         if let record = records[name.name]?.type {
           return expectArguments(0, name.name) ? .record(record) : .error
         }
+        // A record that could not be built (it is part of a reported cycle).
+        if declaredRecordNames.contains(name.name) { return .error }
         let candidates = Self.builtinTypeNames + enums.keys.sorted() + records.keys.sorted()
         report(.undeclaredType(name.name, at: name.span, candidates: candidates))
         return .error

@@ -19,7 +19,8 @@ public enum Checker {
   {
     let session = CheckerSession(loader: loader)
     let ruleset = session.run(main: file)
-    return CheckResult(ruleset: ruleset, diagnostics: session.diagnostics.diagnostics.sortedByLocation())
+    return CheckResult(
+      ruleset: ruleset, diagnostics: session.diagnostics.diagnostics.sortedByLocation())
   }
 }
 
@@ -78,6 +79,7 @@ final class CheckerSession {
   var enumOrder: [EnumType] = []
   var records: [String: (type: RecordType, span: Span)] = [:]
   var recordOrder: [RecordType] = []
+  var declaredRecordNames = Set<String>()
   var regions = RegionHierarchy.empty
 
   var symbols: [String: Symbol] = [:]

@@ -41,8 +41,9 @@ public struct FileSystemSourceLoader: SourceLoader {
     do {
       return SourceFile(path: resolved, text: try FileSystem.readText(atPath: resolved))
     } catch {
-      throw SourceLoadError(error.reason == "No such file or directory"
-        ? "no file at `\(resolved)`" : "cannot read `\(resolved)`: \(error.reason)")
+      throw SourceLoadError(
+        error.reason == "No such file or directory"
+          ? "no file at `\(resolved)`" : "cannot read `\(resolved)`: \(error.reason)")
     }
   }
 }

@@ -21,7 +21,8 @@ public struct DiagnosticCollector: Sendable {
       isTruncated = true
       return
     }
-    if let last = diagnostics.last, last.span == diagnostic.span, last.message == diagnostic.message {
+    if let last = diagnostics.last, last.span == diagnostic.span, last.message == diagnostic.message
+    {
       return
     }
     diagnostics.append(diagnostic)

@@ -137,7 +137,8 @@ extension Parser {
     advance()
     let name = try expectIdentifier("after `param`")
     try expect(
-      .colon, "after `param \(name.name)`", help: "parameters need a type: `param \(name.name): Money { … }`")
+      .colon, "after `param \(name.name)`",
+      help: "parameters need a type: `param \(name.name): Money { … }`")
     let type = try parseType()
     try expect(.leftBrace, "after the parameter type")
     var versions: [ParamDeclaration.Version] = []

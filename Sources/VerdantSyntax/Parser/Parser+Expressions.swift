@@ -41,12 +41,12 @@ extension Parser {
       let condition = try parseExpression("after `if`")
       try expect(.keyword(.then), "after the condition of `if`")
       let then = try parseExpression("after `then`")
-      try expect(.keyword(.else), "after the `then` value", help: "`if` always needs an `else` value")
+      try expect(
+        .keyword(.else), "after the `then` value", help: "`if` always needs an `else` value")
       let otherwise = try parseExpression("after `else`")
       return Expr(.conditional(condition, then, otherwise), span: span(from: start.span))
     }
-    if (atWord("any") || atWord("all")), peek().kind == .identifier, peek(2).kind == .keyword(.in)
-    {
+    if (atWord("any") || atWord("all")), peek().kind == .identifier, peek(2).kind == .keyword(.in) {
       return try parseQuantifier()
     }
     return try parseOr()
@@ -88,7 +88,9 @@ extension Parser {
 
   mutating func parseNot() throws(Failure) -> Expr {
     if let start = eat(.not) {
-      let operand = try parseOperand(after: "`not`") { parser throws(Failure) in try parser.parseNot() }
+      let operand = try parseOperand(after: "`not`") { parser throws(Failure) in
+        try parser.parseNot()
+      }
       return Expr(.unary(.not, operand), span: start.span.merged(with: operand.span))
     }
     return try parseComparison()
@@ -150,7 +152,8 @@ extension Parser {
           "`present`", negated ? "after `is not`" : "after `is`", found: current,
           help: "write `x is present` or `x is not present`"))
     }
-    return Expr(.isPresent(operand, negated: negated), span: operand.span.merged(with: present.span))
+    return Expr(
+      .isPresent(operand, negated: negated), span: operand.span.merged(with: present.span))
   }
 
   // MARK: - Arithmetic
@@ -288,7 +291,8 @@ extension Parser {
     // by a unit word, a duration.
     if at(.identifier), !current.isAtLineStart {
       let word = current.text
-      if word.count == 3, word.utf8.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) })
+      if word.count == 3,
+        word.utf8.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) })
       {
         let code = advance()
         return Expr(

@@ -111,13 +111,21 @@ private struct TreeEncoder: Encoder {
       TreeEncoder(node: node.member(key.stringValue), codingPath: codingPath + [key])
     }
 
-    mutating func encodeNil(forKey key: Key) throws { node.member(key.stringValue).content = .scalar(.null) }
+    mutating func encodeNil(forKey key: Key) throws {
+      node.member(key.stringValue).content = .scalar(.null)
+    }
     mutating func encode(_ value: Bool, forKey key: Key) throws {
       node.member(key.stringValue).content = .scalar(.bool(value))
     }
-    mutating func encode(_ value: String, forKey key: Key) throws { node.member(key.stringValue).content = .scalar(.string(value)) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { try Single.number(value, node.member(key.stringValue), codingPath + [key]) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { try Single.number(value, node.member(key.stringValue), codingPath + [key]) }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+      node.member(key.stringValue).content = .scalar(.string(value))
+    }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+      try Single.number(value, node.member(key.stringValue), codingPath + [key])
+    }
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+      try Single.number(value, node.member(key.stringValue), codingPath + [key])
+    }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
       try TreeEncoder.encode(value, into: child(key))
     }
@@ -125,7 +133,9 @@ private struct TreeEncoder: Encoder {
       // Absent optionals are left out, which the decoder reads as absent.
       if let value { try encode(value, forKey: key) }
     }
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+    mutating func nestedContainer<NestedKey: CodingKey>(
+      keyedBy keyType: NestedKey.Type, forKey key: Key
+    )
       -> KeyedEncodingContainer<NestedKey>
     {
       child(key).container(keyedBy: keyType)
@@ -150,16 +160,26 @@ private struct TreeEncoder: Encoder {
     func next() -> TreeEncoder { TreeEncoder(node: node.appendElement(), codingPath: codingPath) }
 
     mutating func encodeNil() throws { node.appendElement().content = .scalar(.null) }
-    mutating func encode(_ value: String) throws { node.appendElement().content = .scalar(.string(value)) }
-    mutating func encode(_ value: Double) throws { try Single.number(value, node.appendElement(), codingPath) }
-    mutating func encode(_ value: Float) throws { try Single.number(value, node.appendElement(), codingPath) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try TreeEncoder.encode(value, into: next()) }
+    mutating func encode(_ value: String) throws {
+      node.appendElement().content = .scalar(.string(value))
+    }
+    mutating func encode(_ value: Double) throws {
+      try Single.number(value, node.appendElement(), codingPath)
+    }
+    mutating func encode(_ value: Float) throws {
+      try Single.number(value, node.appendElement(), codingPath)
+    }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+      try TreeEncoder.encode(value, into: next())
+    }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
       -> KeyedEncodingContainer<NestedKey>
     {
       next().container(keyedBy: keyType)
     }
-    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { next().unkeyedContainer() }
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+      next().unkeyedContainer()
+    }
     mutating func superEncoder() -> any Encoder { next() }
   }
 
@@ -172,7 +192,9 @@ private struct TreeEncoder: Encoder {
     ) throws {
       guard value.isFinite else {
         throw EncodingError.invalidValue(
-          value, EncodingError.Context(codingPath: path, debugDescription: "\(value) is not a finite number"))
+          value,
+          EncodingError.Context(
+            codingPath: path, debugDescription: "\(value) is not a finite number"))
       }
       var text = value.description
       if text.hasSuffix(".0") { text.removeLast(2) }
@@ -212,7 +234,8 @@ extension CivilDate: Codable {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let date = CivilDate(iso8601: text) else {
       throw DecodingError.dataCorrupted(
-        DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+        DecodingError.Context(
+          codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
     }
     self = date
   }

@@ -143,7 +143,9 @@ public struct ValueDecoder: Sendable {
   public static func path(_ base: String, appending member: String) -> String {
     let plain =
       !member.isEmpty
-      && member.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) }
+      && member.unicodeScalars.allSatisfy {
+        $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0)
+      }
     return plain ? "\(base).\(member)" : "\(base)[\"\(member)\"]"
   }
 
@@ -215,7 +217,8 @@ public struct ValueDecoder: Sendable {
       issues.append(
         InputIssue(
           path: path,
-          message: "expected Money as {\"amount\": …, \"currency\": \"CNY\"}, found \(Self.describe(json))"
+          message:
+            "expected Money as {\"amount\": …, \"currency\": \"CNY\"}, found \(Self.describe(json))"
         ))
       return .absent
     }
@@ -257,7 +260,8 @@ public struct ValueDecoder: Sendable {
     case .percent: return "Percent (a number of percent units such as 12.5, or \"12.5%\")"
     case .date: return "Date (a string YYYY-MM-DD)"
     case .enumeration(let enumType):
-      return "\(enumType.name) (one of \(enumType.cases.map { "\"\($0)\"" }.joined(separator: ", ")))"
+      return
+        "\(enumType.name) (one of \(enumType.cases.map { "\"\($0)\"" }.joined(separator: ", ")))"
     case .record(let record): return "\(record.name) (a JSON object)"
     case .list, .set: return "\(type) (a JSON array)"
     default: return type.description

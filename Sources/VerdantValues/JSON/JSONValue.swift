@@ -17,3 +17,11 @@ public enum JSONValue: Sendable, Hashable {
   /// An object, in source key order.
   case object(JSONObject)
 }
+
+extension JSONValue {
+  /// The member of an object by key; `nil` for other values or a missing key.
+  public subscript(key: String) -> JSONValue? {
+    if case .object(let object) = self { return object[key] }
+    return nil
+  }
+}

@@ -9,20 +9,26 @@ public enum NameSuggestion {
   /// - Parameters:
   ///   - name: The name that was not found.
   ///   - candidates: Names that were in scope.
-  /// - Returns: The best candidate; ties go to the earliest candidate.
+  /// - Returns: The best candidate; among equally close ones, the one sharing the longest
+  ///   prefix with `name` (typos are rarer at the start of a word), then the earliest.
   public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
     let target = Array(name.unicodeScalars)
-    let limit = max(1, target.count / 3)
-    var best: (name: String, distance: Int)?
+    // Names of one or two letters are too short for a guess to mean anything.
+    let limit = target.count < 3 ? 0 : max(1, target.count / 3)
+    var best: (name: String, distance: Int, prefix: Int)?
     for candidate in candidates where candidate != name {
       let scalars = Array(candidate.unicodeScalars)
       if abs(scalars.count - target.count) > limit { continue }
-      let distance = self.distance(target, scalars)
       let caseOnly = candidate.lowercased() == name.lowercased()
-      let effective = caseOnly ? 0 : distance
-      if effective <= limit, effective < (best?.distance ?? Int.max) {
-        best = (candidate, effective)
+      let distance = caseOnly ? 0 : self.distance(target, scalars)
+      guard distance <= limit else { continue }
+      let prefix = zip(target, scalars).prefix { $0 == $1 }.count
+      if let current = best,
+        distance > current.distance || (distance == current.distance && prefix <= current.prefix)
+      {
+        continue
       }
+      best = (candidate, distance, prefix)
     }
     return best?.name
   }
