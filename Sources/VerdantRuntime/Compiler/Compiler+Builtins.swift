@@ -97,6 +97,8 @@ extension Compiler {
             ? try value.multiplied(by: Int64(100)) : try value.divided(by: Int64(100))
         } catch let error as ArithmeticError { throw site.arithmetic(error) }
       }
+    case .asOf:
+      return .date { frame in frame.asOf }
     case .amount:
       let amount = money(compile(arguments[0]))
       return .decimal { frame in try amount(&frame).amount }

@@ -4,7 +4,7 @@ import VerdantValues
 extension CheckerSession {
   /// Names of the built-in functions, for "did you mean".
   static let builtinNames = [
-    "abs", "all", "amount", "any", "as_percent", "as_ratio", "ceil", "contains", "count", "day",
+    "abs", "all", "amount", "any", "as_of", "as_percent", "as_ratio", "ceil", "contains", "count", "day",
     "days_between", "filter", "floor", "map", "max", "min", "month", "round", "round_half_even",
     "sum", "year", "years_between",
   ]
@@ -90,6 +90,9 @@ extension CheckerSession {
         return invalidArgumentType(name, money, "a money amount")
       }
       return TypedExpr(.builtin(.amount, [money]), type: .decimal, span: span)
+    case "as_of":
+      guard arguments.isEmpty else { return wrongCount(name, 0, arguments, span: span) }
+      return TypedExpr(.builtin(.asOf, []), type: .date, span: span)
     case "any", "all":
       report(
         .invalidArguments(

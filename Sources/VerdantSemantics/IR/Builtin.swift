@@ -34,4 +34,6 @@ public enum Builtin: Sendable, Hashable {
   case month
   /// `day(d)`.
   case day
+  /// `as_of()`: the evaluation's as-of date (what `param`s are selected by).
+  case asOf
 }
