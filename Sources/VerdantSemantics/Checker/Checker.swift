@@ -161,14 +161,16 @@ final class CheckerSession {
       }
     }.map(DeclarationID.init)
     let header = units.first { $0.file === main }?.header
-    var hasher = SHA256()
-    for unit in units {
-      hasher.update(unit.file.path)
-      hasher.update([0])
-      hasher.update(unit.file.bytes)
-      hasher.update([0])
-    }
+    // The hash covers the texts only (not their paths), main file first, so the same rules
+    // give the same hash wherever they are stored. Each text is length-prefixed so that
+    // moving text between files changes the hash.
     let sources = [main] + units.map(\.file).filter { $0 !== main }
+    var hasher = SHA256()
+    for source in sources {
+      hasher.update(String(source.bytes.count).utf8)
+      hasher.update([0])
+      hasher.update(source.bytes)
+    }
     return CheckedRuleset(
       name: header?.name.value ?? Self.baseName(main.path),
       version: header?.version?.value, authority: header?.authority?.value,
