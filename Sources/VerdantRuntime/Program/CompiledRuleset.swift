@@ -93,31 +93,15 @@ public final class CompiledRuleset: Sendable {
         ])
     }
     let decoder = ValueDecoder(regions: checked.regions, allowsUnknownFields: allowsUnknownFields)
-    var issues: [InputIssue] = []
-    var slots: [(slot: Int, value: Value)] = []
-    for input in inputSlots {
-      let path = ValueDecoder.path("$", appending: input.name)
-      guard let json = object[input.name] else {
-        issues.append(InputIssue(path: path, message: "missing input `\(input.name)`"))
-        continue
-      }
+    return try bind(given: object.keys) { input, path, issues in
+      guard let json = object[input.name] else { return nil }
       guard case .object(let fields) = json else {
         issues.append(
           InputIssue(path: path, message: "expected an object for input `\(input.name)`"))
-        continue
+        return .absent
       }
-      slots.append(
-        (input.slot, decoder.decodeRecord(fields, as: input.type, at: path, issues: &issues)))
+      return decoder.decodeRecord(fields, as: input.type, at: path, issues: &issues)
     }
-    for key in object.keys where !inputSlots.contains(where: { $0.name == key }) {
-      var message = "unknown input `\(key)`"
-      if let suggestion = NameSuggestion.closest(to: key, among: inputSlots.map(\.name)) {
-        message += "; did you mean `\(suggestion)`?"
-      }
-      issues.append(InputIssue(path: ValueDecoder.path("$", appending: key), message: message))
-    }
-    guard issues.isEmpty else { throw InputError(issues: issues) }
-    return InputValues(slots: slots)
   }
 
   /// Binds inputs given as Swift values: each input name maps to a record value (build one with
@@ -125,20 +109,36 @@ public final class CompiledRuleset: Sendable {
   /// - Throws: ``InputError`` listing every problem with its path.
   public func inputs(_ values: [String: Value]) throws(InputError) -> InputValues {
     let validator = ValueValidator(regions: checked.regions)
+    return try bind(given: values.keys.sorted()) { input, path, issues in
+      values[input.name].map {
+        validator.validate($0, as: .record(input.type), at: path, issues: &issues)
+      }
+    }
+  }
+
+  /// Binds every declared input with `value` (which returns `nil` for a missing input), and
+  /// reports missing and unknown inputs alongside the value problems.
+  private func bind(
+    given names: [String],
+    value: (_ input: (name: String, slot: Int, type: RecordType), _ path: String,
+      _ issues: inout [InputIssue]) -> Value?
+  ) throws(InputError) -> InputValues {
     var issues: [InputIssue] = []
     var slots: [(slot: Int, value: Value)] = []
     for input in inputSlots {
       let path = ValueDecoder.path("$", appending: input.name)
-      guard let value = values[input.name] else {
+      guard let bound = value(input, path, &issues) else {
         issues.append(InputIssue(path: path, message: "missing input `\(input.name)`"))
         continue
       }
-      slots.append(
-        (input.slot, validator.validate(value, as: .record(input.type), at: path, issues: &issues)))
+      slots.append((input.slot, bound))
     }
-    for key in values.keys.sorted() where !inputSlots.contains(where: { $0.name == key }) {
-      issues.append(
-        InputIssue(path: ValueDecoder.path("$", appending: key), message: "unknown input `\(key)`"))
+    for name in names where !inputSlots.contains(where: { $0.name == name }) {
+      var message = "unknown input `\(name)`"
+      if let suggestion = NameSuggestion.closest(to: name, among: inputSlots.map(\.name)) {
+        message += "; did you mean `\(suggestion)`?"
+      }
+      issues.append(InputIssue(path: ValueDecoder.path("$", appending: name), message: message))
     }
     guard issues.isEmpty else { throw InputError(issues: issues) }
     return InputValues(slots: slots)
