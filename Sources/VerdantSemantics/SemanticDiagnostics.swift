@@ -47,9 +47,85 @@ extension DiagnosticCode {
   public static let unusedLet = DiagnosticCode(rawValue: "V2011")
   /// A currency code that is not in ISO 4217.
   public static let unknownCurrency = DiagnosticCode(rawValue: "V2018")
+  /// An `otherwise` bin that is not the last.
+  public static let misplacedBin = DiagnosticCode(rawValue: "V2030")
+  /// Interval or enum bins covering common values.
+  public static let overlappingBins = DiagnosticCode(rawValue: "V2031")
+  /// Values no bin covers, without an `otherwise` bin.
+  public static let binGap = DiagnosticCode(rawValue: "V2032")
+  /// Input combinations no table row covers.
+  public static let tableGap = DiagnosticCode(rawValue: "V2033")
+  /// Rows of a `unique` table that can both match.
+  public static let overlappingRows = DiagnosticCode(rawValue: "V2034")
+  /// A row whose cell or output count does not match the header, or a mis-typed output.
+  public static let invalidTable = DiagnosticCode(rawValue: "V2035")
+  /// Rows of an `any` table that can both match with different outputs.
+  public static let conflictingRows = DiagnosticCode(rawValue: "V2036")
+  /// A test without a date, with unknown or missing inputs, or non-constant inputs.
+  public static let invalidTest = DiagnosticCode(rawValue: "V2040")
 }
 
 extension Diagnostic {
+  static func binGap(_ region: String, characteristic: String, at span: Span) -> Diagnostic {
+    Diagnostic(
+      .error, .binGap, "bins leave \(region) uncovered", at: span,
+      label: "the bins of this characteristic",
+      help: "add bins for these values, or a final `otherwise => points` bin")
+  }
+
+  static func conflictingRows(_ first: Int, _ second: Int, when region: String, at span: Span, other: Span)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, .conflictingRows,
+      "rows \(first + 1) and \(second + 1) both match when \(region) but give different outputs",
+      at: span, notes: [DiagnosticNote("row \(first + 1) is here", at: other)],
+      help: "under `hit any`, rows that overlap must agree")
+  }
+
+  static func invalidTable(_ message: String, at span: Span, help: String? = nil) -> Diagnostic {
+    Diagnostic(.error, .invalidTable, message, at: span, help: help)
+  }
+
+  static func invalidTest(_ message: String, at span: Span, help: String? = nil) -> Diagnostic {
+    Diagnostic(.error, .invalidTest, message, at: span, help: help)
+  }
+
+  static func misplacedBin(_ message: String, at span: Span) -> Diagnostic {
+    Diagnostic(.error, .misplacedBin, message, at: span, help: "move it to the end")
+  }
+
+  static func overlappingBins(_ first: String, _ second: String, on region: String, at span: Span, first firstSpan: Span)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, .overlappingBins, "bins `\(first)` and `\(second)` overlap on \(region)", at: span,
+      notes: [DiagnosticNote("the first bin is here", at: firstSpan)],
+      help: "make the bins disjoint, e.g. with half-open ranges `a ..< b`")
+  }
+
+  static func overlappingRows(_ first: Int, _ second: Int, when region: String, at span: Span, other: Span)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, .overlappingRows, "rows \(first + 1) and \(second + 1) both match when \(region)",
+      at: span, notes: [DiagnosticNote("row \(first + 1) is here", at: other)],
+      help: "under `hit unique` rows must not overlap; narrow one of them, or use `hit first`")
+  }
+
+  static func tableGap(_ regions: [String], table: String, at span: Span) -> Diagnostic {
+    guard let first = regions.first else {
+      return Diagnostic(
+        .error, .tableGap,
+        "cannot prove that the rows of table `\(table)` cover every input", at: span,
+        help: "add a final row of `-` cells as a catch-all")
+    }
+    return Diagnostic(
+      .error, .tableGap, "no row covers \(first)", at: span,
+      notes: regions.dropFirst().map { DiagnosticNote("also uncovered: \($0)") },
+      help: "add rows for these inputs, or a final row of `-` cells as a catch-all")
+  }
+
   static func ambiguousCase(_ name: String, enums: [String], at span: Span) -> Diagnostic {
     Diagnostic(
       .error, .ambiguousCase,

@@ -52,7 +52,8 @@ extension Diagnostic {
       .error, .expectedDeclaration,
       "expected a declaration, found \(describe(token))", at: token.span,
       help: suggestion.map { "did you mean `\($0)`?" }
-        ?? "declarations start with `let`, `rule`, `input`, `record`, `enum`, `param`, `fn` or `import`"
+        ?? "declarations start with `let`, `rule`, `scorecard`, `table`, `input`, `record`, `enum`, "
+        + "`param`, `fn`, `import` or `test`"
     )
   }
 

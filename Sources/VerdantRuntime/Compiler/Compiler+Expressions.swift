@@ -5,6 +5,45 @@ import VerdantValues
 extension Compiler {
   /// Compiles a typed expression into a closure in its natural representation.
   func compile(_ expr: TypedExpr) -> CompiledExpr {
+    if explaining, recordsReads, let root = Self.pathRoot(of: expr) {
+      return recordingRead(expr, root: root)
+    }
+    return compileNode(expr)
+  }
+
+  /// The declaration a path (`supplier.revenue`, `green_score.total`) starts from.
+  static func pathRoot(of expr: TypedExpr) -> DeclarationID? {
+    switch expr.kind {
+    case .declaration(let id): return id
+    case .field(let base, _), .optionalField(let base, _), .unwrap(let base): return pathRoot(of: base)
+    default: return nil
+    }
+  }
+
+  /// In the explaining variant, a path read records its value under the path as written.
+  private func recordingRead(_ expr: TypedExpr, root: DeclarationID) -> CompiledExpr {
+    recordsReads = false
+    let inner = value(compileNode(expr), expr.type)
+    recordsReads = true
+    let name = expr.span.text
+    let isParameter: Bool
+    if case .parameter = ruleset.declarations[root.index].kind { isParameter = true } else {
+      isParameter = false
+    }
+    let index = root.index
+    return unboxed(
+      { frame in
+        let value = try inner(&frame)
+        if let recorder = frame.recorder {
+          recorder.read(name, value)
+          if isParameter { recorder.useParameter(index) }
+        }
+        return value
+      }, expr.type, site(expr.span))
+  }
+
+  /// Compiles one node (without the explaining wrapper of paths).
+  private func compileNode(_ expr: TypedExpr) -> CompiledExpr {
     let site = self.site(expr.span)
     let type = expr.type
     switch expr.kind {

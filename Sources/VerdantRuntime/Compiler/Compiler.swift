@@ -15,9 +15,15 @@ final class Compiler {
   private var functionBodies: [Thunk<Value>?]
   /// The declaration or function whose body is being compiled, for error messages.
   var currentDeclaration = ""
+  /// Whether to emit the explaining variant, whose closures record what they decide and read.
+  let explaining: Bool
+  /// While compiling the inside of a recorded path (`green_score` in `green_score.total`), the
+  /// inner reads are not recorded separately.
+  var recordsReads = true
 
-  init(ruleset: CheckedRuleset) {
+  init(ruleset: CheckedRuleset, explaining: Bool = false) {
     self.ruleset = ruleset
+    self.explaining = explaining
     readers = Array(repeating: nil, count: ruleset.declarations.count)
     functionBodies = Array(repeating: nil, count: ruleset.functions.count)
   }
@@ -36,17 +42,36 @@ final class Compiler {
   func reader(for id: DeclarationID) -> Thunk<Value> {
     if let existing = readers[id.index] { return existing }
     let declaration = ruleset.declarations[id.index]
-    let saved = currentDeclaration
-    currentDeclaration = declaration.name
-    defer { currentDeclaration = saved }
+    let saved = (currentDeclaration, recordsReads)
+    (currentDeclaration, recordsReads) = (declaration.name, true)
+    defer { (currentDeclaration, recordsReads) = saved }
     let compute = compileBody(of: declaration)
     let index = id.index
-    let reader: Thunk<Value> = { frame in
-      if frame.ready[index] { return frame.slots[index] }
-      let value = try compute(&frame)
-      frame.slots[index] = value
-      frame.ready[index] = true
-      return value
+    let reader: Thunk<Value>
+    if explaining {
+      reader = { frame in
+        if frame.ready[index] { return frame.slots[index] }
+        frame.recorder?.begin(index)
+        let value: Value
+        do {
+          value = try compute(&frame)
+        } catch {
+          frame.recorder?.abandon()
+          throw error
+        }
+        frame.recorder?.end(declaration, value: value)
+        frame.slots[index] = value
+        frame.ready[index] = true
+        return value
+      }
+    } else {
+      reader = { frame in
+        if frame.ready[index] { return frame.slots[index] }
+        let value = try compute(&frame)
+        frame.slots[index] = value
+        frame.ready[index] = true
+        return value
+      }
     }
     readers[index] = reader
     return reader
@@ -64,6 +89,10 @@ final class Compiler {
       return compileParameter(declaration, versions)
     case .rule(let rule):
       return compileRule(declaration, rule)
+    case .scorecard(let scorecard):
+      return compileScorecard(declaration, scorecard)
+    case .table(let table):
+      return compileTable(declaration, table)
     }
   }
 
@@ -74,6 +103,8 @@ final class Compiler {
     let values = versions.map(\.value)
     let site = self.site(declaration.nameSpan)
     let name = declaration.name
+    let index = declaration.id.index
+    let explaining = self.explaining
     return { frame in
       // The last version whose date is on or before the as-of date.
       var low = 0
@@ -90,11 +121,17 @@ final class Compiler {
           help: "evaluate as of \(dates.first.map(\.description) ?? "a later date") or later, or "
             + "add an earlier version")
       }
+      if explaining, let recorder = frame.recorder {
+        let use = ParameterUse(name: name, version: dates[low - 1], value: values[low - 1])
+        recorder.recordParameter(index, use)
+        recorder.decide(.parameter(version: dates[low - 1]))
+      }
       return values[low - 1]
     }
   }
 
-  private func compileRule(_ declaration: CheckedDeclaration, _ rule: CheckedRule) -> Thunk<Value> {
+  private func compileRule(_ declaration: CheckedDeclaration, _ rule: CheckedRule) -> Thunk<Value>
+  {
     let branches = rule.branches.map { branch in
       (
         condition: branch.condition.map { bool(compile($0)) },
@@ -103,13 +140,36 @@ final class Compiler {
     }
     let site = self.site(declaration.nameSpan)
     let name = declaration.name
-    return { frame in
-      for branch in branches {
-        if let condition = branch.condition, try !condition(&frame) { continue }
-        return try branch.value(&frame)
+    let noMatch = site.error(.internalError, "internal error: no branch of rule `\(name)` matched")
+    guard explaining else {
+      return { frame in
+        for branch in branches {
+          if let condition = branch.condition, try !condition(&frame) { continue }
+          return try branch.value(&frame)
+        }
+        // The checker proved the branches complete; report rather than crash if not.
+        throw noMatch
       }
-      // The checker proved the branches complete; report rather than crash if not.
-      throw site.error(.internalError, "internal error: no branch of rule `\(name)` matched")
+    }
+    let details = rule.branches.map { branch in
+      (condition: branch.condition?.span.text, line: branch.span.location.line, reason: branch.reason)
+    }
+    let index = declaration.id.index
+    return { frame in
+      for (number, branch) in branches.enumerated() {
+        frame.recorder?.clearReads()
+        if let condition = branch.condition, try !condition(&frame) { continue }
+        let value = try branch.value(&frame)
+        if let recorder = frame.recorder {
+          let detail = details[number]
+          recorder.decide(
+            .branch(number: number + 1, condition: detail.condition, line: detail.line),
+            reasons: detail.reason.map { [$0] } ?? [])
+          recorder.cover(CoveragePoint(declaration: index, part: number))
+        }
+        return value
+      }
+      throw noMatch
     }
   }
 
@@ -119,9 +179,9 @@ final class Compiler {
   func functionBody(_ id: FunctionID) -> Thunk<Value> {
     if let existing = functionBodies[id.index] { return existing }
     let function = ruleset.functions[id.index]
-    let saved = currentDeclaration
-    currentDeclaration = function.name
-    defer { currentDeclaration = saved }
+    let saved = (currentDeclaration, recordsReads)
+    (currentDeclaration, recordsReads) = (function.name, true)
+    defer { (currentDeclaration, recordsReads) = saved }
     let body = boxed(compile(function.body), function.body.type)
     functionBodies[id.index] = body
     return body

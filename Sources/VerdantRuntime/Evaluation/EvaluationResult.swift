@@ -23,6 +23,8 @@ public struct EvaluationResult: Sendable {
   public let asOf: CivilDate
   /// The outputs, in declaration order.
   public let outputs: [Output]
+  /// Why each output has its value, when the evaluation was asked to explain itself.
+  public let explanation: Explanation?
 
   /// The value of an output by name.
   public subscript(name: String) -> Value? {
@@ -41,6 +43,6 @@ public struct EvaluationResult: Sendable {
         ("hash", .string(hash)),
         ("as_of", .string(asOf.description)),
         ("outputs", .object(values)),
-      ]))
+      ] + (explanation.map { [("explanation", $0.json)] } ?? [])))
   }
 }

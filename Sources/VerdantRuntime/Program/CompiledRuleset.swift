@@ -12,12 +12,20 @@ public final class CompiledRuleset: Sendable {
   public let checked: CheckedRuleset
   /// Memoising readers, one per declaration.
   let readers: [Thunk<Value>]
+  /// The explaining variant of the readers: the same computation, recording what decided each
+  /// value. Kept apart so evaluations without explanations pay nothing for them.
+  let explainingReaders: [Thunk<Value>]
+  /// The ruleset's tests, compiled against the explaining readers (for coverage).
+  let tests: [CompiledTest]
   private let inputSlots: [(name: String, slot: Int, type: RecordType)]
 
   /// Compiles a checked ruleset.
   public init(_ checked: CheckedRuleset) {
     self.checked = checked
     readers = Compiler(ruleset: checked).compileAll()
+    let explainingCompiler = Compiler(ruleset: checked, explaining: true)
+    explainingReaders = explainingCompiler.compileAll()
+    tests = checked.tests.map { explainingCompiler.compileTest($0) }
     inputSlots = checked.declarations.compactMap { declaration in
       guard case .input(let type) = declaration.kind else { return nil }
       return (declaration.name, declaration.id.index, type)
@@ -165,18 +173,30 @@ public final class CompiledRuleset: Sendable {
   ///   - inputs: Bound input values.
   ///   - asOf: The date that selects parameter versions.
   ///   - outputs: Which outputs to compute; only what they need is evaluated.
+  ///   - explain: Whether to record an ``Explanation`` (see ``EvaluationResult/explanation``).
   /// - Returns: The outputs with the ruleset's identity.
   /// - Throws: ``EvaluationError`` naming the declaration and the place in the ruleset.
-  public func evaluate(_ inputs: InputValues, asOf: CivilDate, outputs: OutputSelection? = nil)
-    throws(EvaluationError) -> EvaluationResult
-  {
-    let selected = outputs?.ids ?? checked.defaultOutputs
+  public func evaluate(
+    _ inputs: InputValues, asOf: CivilDate, outputs: OutputSelection? = nil, explain: Bool = false
+  ) throws(EvaluationError) -> EvaluationResult {
+    try run(
+      inputs.slots, asOf: asOf, outputs: outputs?.ids ?? checked.defaultOutputs,
+      recorder: explain ? TraceRecorder() : nil)
+  }
+
+  /// Runs one evaluation; with a recorder, on the explaining readers.
+  func run(
+    _ inputs: [(slot: Int, value: Value)], asOf: CivilDate, outputs selected: [DeclarationID],
+    recorder: TraceRecorder?
+  ) throws(EvaluationError) -> EvaluationResult {
     var frame = Frame(
-      declarationCount: readers.count, localCount: checked.localCount, asOf: asOf)
-    for (slot, value) in inputs.slots {
+      declarationCount: readers.count, localCount: checked.localCount, asOf: asOf,
+      recorder: recorder)
+    for (slot, value) in inputs {
       frame.slots[slot] = value
       frame.ready[slot] = true
     }
+    let readers = recorder == nil ? self.readers : explainingReaders
     var results: [EvaluationResult.Output] = []
     results.reserveCapacity(selected.count)
     do {
@@ -195,7 +215,22 @@ public final class CompiledRuleset: Sendable {
     }
     return EvaluationResult(
       ruleset: checked.name, version: checked.version, hash: checked.contentHash, asOf: asOf,
-      outputs: results)
+      outputs: results, explanation: recorder.map { explanation(of: selected, from: $0, frame: frame) })
+  }
+
+  /// Assembles the explanation of the selected outputs from what the recorder gathered.
+  private func explanation(of selected: [DeclarationID], from recorder: TraceRecorder, frame: Frame)
+    -> Explanation
+  {
+    let outputs = selected.map { id -> DeclarationExplanation in
+      if let recorded = recorder.explanation(of: id.index) { return recorded }
+      let declaration = checked.declarations[id.index]
+      return DeclarationExplanation(
+        name: declaration.name, kind: declaration.kindName, value: frame.slots[id.index],
+        decision: .input, reads: [], parameters: [], reasons: [])
+    }
+    let parameters = recorder.parameterVersions.values.sorted { $0.name < $1.name }
+    return Explanation(outputs: outputs, parameters: parameters)
   }
 }
 

@@ -14,8 +14,12 @@ public struct Frame {
   var locals: [Value]
   /// The date that selects parameter versions.
   public let asOf: CivilDate
+  /// Records the explanation when the evaluation explains itself; `nil` on the fast path,
+  /// whose closures never look at it.
+  var recorder: TraceRecorder?
 
-  init(declarationCount: Int, localCount: Int, asOf: CivilDate) {
+  init(declarationCount: Int, localCount: Int, asOf: CivilDate, recorder: TraceRecorder? = nil) {
+    self.recorder = recorder
     slots = Array(repeating: .absent, count: declarationCount)
     ready = Array(repeating: false, count: declarationCount)
     locals = Array(repeating: .absent, count: localCount)

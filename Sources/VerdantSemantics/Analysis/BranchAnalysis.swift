@@ -58,10 +58,11 @@ public struct BranchAnalysis: Sendable {
     switch solver.solve(earlierFailed) {
     case .unsatisfiable:
       break
-    case .satisfiable(let term):
+    case .satisfiable(let found):
+      let conditions = formulas.compactMap { $0 }
+      let term = found.generalized(uncoveredBy: conditions)
       findings.uncovered =
-        RegionDescription.describe(term, from: formulas.compactMap { $0 }).map(Uncovered.region)
-        ?? .unknown
+        RegionDescription.describe(term, from: conditions).map(Uncovered.region) ?? .unknown
     case .unknown:
       findings.uncovered = .unknown
     }

@@ -13,7 +13,7 @@ extension CheckerSession {
       for declaration in unit.declarations {
         guard let name = declaration.name else { continue }
         switch declaration.kind {
-        case .enumeration, .record, .importFile:
+        case .enumeration, .record, .importFile, .test:
           continue
         default:
           break
@@ -39,6 +39,8 @@ extension CheckerSession {
           pending.type = resolveType(param.type)
         case .rule(let rule):
           pending.type = rule.type.map(resolveType)
+        case .table(let table):
+          pending.annotation = table.type.map(resolveType)
         default:
           break
         }
@@ -85,7 +87,15 @@ extension CheckerSession {
       let checked = checkRule(rule, annotated: type)
       kind = .rule(checked.rule)
       type = checked.type
-    case .enumeration, .record, .function, .importFile:
+    case .scorecard(let scorecard):
+      let checked = checkScorecard(scorecard)
+      kind = .scorecard(checked.0)
+      type = checked.1
+    case .table(let table):
+      let checked = checkTable(table, annotated: declarations[index].annotation)
+      kind = .table(checked.0)
+      type = checked.1
+    case .enumeration, .record, .function, .importFile, .test:
       break
     }
     declarations[index].dependencies = dependencyStack.removeLast()

@@ -14,9 +14,15 @@ extension CheckerSession {
       defer { inProgress.removeLast() }
       let (syntax, syntaxDiagnostics) = Parser.parse(file)
       diagnostics.report(contentsOf: syntaxDiagnostics)
-      for declaration in syntax.declarations {
-        guard case .importFile(let importDecl) = declaration.kind else { continue }
-        let path = importDecl.path
+      var imports = syntax.declarations.compactMap { declaration -> StringLiteral? in
+        guard case .importFile(let importDecl) = declaration.kind else { return nil }
+        return importDecl.path
+      }
+      if file === main {
+        let anchor = Span(file: file, start: 0, end: 0)
+        imports = implicitImports.map { StringLiteral(value: $0, span: anchor) } + imports
+      }
+      for path in imports {
         let resolved = FileSystem.resolve(path.value, relativeToFile: file.path)
         if inProgress.contains(resolved) {
           report(

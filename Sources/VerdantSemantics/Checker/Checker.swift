@@ -12,12 +12,16 @@ public enum Checker {
   /// - Parameters:
   ///   - file: The main ruleset file.
   ///   - loader: Supplies imported files.
+  ///   - implicitImports: Files imported as if the main file began with `import` of each
+  ///     (a test file imports the ruleset it tests this way).
   /// - Returns: The checked ruleset (`nil` when there are errors) and every diagnostic, sorted by
   ///   file, line and column.
-  public static func check(_ file: SourceFile, loader: some SourceLoader = FileSystemSourceLoader())
-    -> CheckResult
-  {
+  public static func check(
+    _ file: SourceFile, loader: some SourceLoader = FileSystemSourceLoader(),
+    implicitImports: [String] = []
+  ) -> CheckResult {
     let session = CheckerSession(loader: loader)
+    session.implicitImports = implicitImports
     let ruleset = session.run(main: file)
     return CheckResult(
       ruleset: ruleset, diagnostics: session.diagnostics.diagnostics.sortedByLocation())
@@ -50,6 +54,8 @@ final class CheckerSession {
     let isMainFile: Bool
     var state = State.unchecked
     var type: ValueType?
+    /// A table's written output type (its value type depends on the hit policy).
+    var annotation: ValueType?
     var kind: CheckedDeclaration.Kind?
     var dependencies = DependencySink()
   }
@@ -71,6 +77,7 @@ final class CheckerSession {
   }
 
   let loader: any SourceLoader
+  var implicitImports: [String] = []
   var diagnostics = DiagnosticCollector()
   var units: [RulesetSyntax] = []
   var mainFile: SourceFile?
@@ -102,10 +109,11 @@ final class CheckerSession {
     for index in functions.indices { resolveSignature(index) }
     for index in declarations.indices { checkDeclaration(index) }
     for index in functions.indices { checkFunctionBody(index) }
+    let tests = checkTests()
     reportCycles()
     reportUnusedLets()
     guard !diagnostics.hasErrors else { return nil }
-    return makeRuleset(main: main)
+    return makeRuleset(main: main, tests: tests)
   }
 
   // MARK: - Reporting
@@ -137,7 +145,7 @@ final class CheckerSession {
 
   // MARK: - Result
 
-  func makeRuleset(main: SourceFile) -> CheckedRuleset {
+  func makeRuleset(main: SourceFile, tests: [CheckedTest]) -> CheckedRuleset {
     var checked: [CheckedDeclaration] = []
     for (index, pending) in declarations.enumerated() {
       guard let kind = pending.kind else { continue }
@@ -156,7 +164,7 @@ final class CheckerSession {
     let outputs = declarations.indices.filter { index in
       guard declarations[index].isMainFile else { return false }
       switch declarations[index].syntax.kind {
-      case .value, .rule: return true
+      case .value, .rule, .scorecard, .table: return true
       default: return false
       }
     }.map(DeclarationID.init)
@@ -179,7 +187,7 @@ final class CheckerSession {
       declarations: checked, functions: checkedFunctions, enums: enumOrder,
       records: recordOrder, regions: regions, defaultOutputs: outputs,
       evaluationOrder: evaluationOrder(), localCount: localCount,
-      warnings: diagnostics.diagnostics.filter { !$0.isError }.sortedByLocation())
+      warnings: diagnostics.diagnostics.filter { !$0.isError }.sortedByLocation(), tests: tests)
   }
 
   static func baseName(_ path: String) -> String {

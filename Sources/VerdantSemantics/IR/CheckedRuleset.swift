@@ -37,6 +37,8 @@ public final class CheckedRuleset: Sendable {
   public let localCount: Int
   /// Warnings found while checking (errors prevent a checked ruleset from existing).
   public let warnings: [Diagnostic]
+  /// The tests declared in the main file (for `*.test.verdant` files).
+  public let tests: [CheckedTest]
 
   /// Creates a checked ruleset. The checker is the only intended caller.
   public init(
@@ -44,7 +46,7 @@ public final class CheckedRuleset: Sendable {
     sources: [SourceFile], contentHash: String, declarations: [CheckedDeclaration],
     functions: [CheckedFunction], enums: [EnumType], records: [RecordType],
     regions: RegionHierarchy, defaultOutputs: [DeclarationID], evaluationOrder: [DeclarationID],
-    localCount: Int, warnings: [Diagnostic]
+    localCount: Int, warnings: [Diagnostic], tests: [CheckedTest] = []
   ) {
     self.name = name
     self.version = version
@@ -61,6 +63,7 @@ public final class CheckedRuleset: Sendable {
     self.evaluationOrder = evaluationOrder
     self.localCount = localCount
     self.warnings = warnings
+    self.tests = tests
   }
 
   /// The declaration with a given name, if any.
@@ -89,6 +92,10 @@ public struct CheckedDeclaration: Sendable {
     case parameter([ParameterVersion])
     /// `rule name { … }`.
     case rule(CheckedRule)
+    /// `scorecard name { … }`.
+    case scorecard(CheckedScorecard)
+    /// `table name … { … }`.
+    case table(CheckedTable)
   }
 
   /// Its identifier and frame slot.
@@ -127,6 +134,8 @@ public struct CheckedDeclaration: Sendable {
     case .value: return "let"
     case .parameter: return "param"
     case .rule: return "rule"
+    case .scorecard: return "scorecard"
+    case .table: return "table"
     }
   }
 }

@@ -74,6 +74,9 @@ extension Parser {
       advance()
       kind = .importFile(ImportDeclaration(path: try expectString("after `import`")))
     case "rule": kind = .rule(try parseRule())
+    case "scorecard": kind = .scorecard(try parseScorecard())
+    case "table": kind = .table(try parseTable())
+    case "test": kind = .test(try parseTest())
     default:
       let suggestion =
         start.kind == .identifier
@@ -142,6 +145,7 @@ extension Parser {
     let type = try parseType()
     try expect(.leftBrace, "after the parameter type")
     var versions: [ParamDeclaration.Version] = []
+    let errorsBefore = diagnostics.diagnostics.count
     while !at(.rightBrace), !at(.endOfFile) {
       let start = index
       do {
@@ -155,7 +159,7 @@ extension Parser {
       }
     }
     let close = try expect(.rightBrace, "to close the parameter")
-    if versions.isEmpty {
+    if versions.isEmpty, diagnostics.diagnostics.count == errorsBefore {
       diagnostics.report(
         .emptyBlock(
           "parameter `\(name.name)`", at: name.span.merged(with: close.span),
@@ -192,6 +196,7 @@ extension Parser {
     let open = try expect(.leftBrace, "to open the rule body")
     var branches: [RuleDeclaration.Branch] = []
     var otherwise: Span?
+    let errorsBefore = diagnostics.diagnostics.count
     while !at(.rightBrace), !at(.endOfFile) {
       if isDeclarationStart(current), current.isAtLineStart { break }
       let start = index
@@ -209,7 +214,7 @@ extension Parser {
       }
     }
     let close = try expect(.rightBrace, "to close the rule `\(name.name)`")
-    if branches.isEmpty {
+    if branches.isEmpty, diagnostics.diagnostics.count == errorsBefore {
       diagnostics.report(
         .emptyBlock(
           "rule `\(name.name)`", at: open.span.merged(with: close.span),

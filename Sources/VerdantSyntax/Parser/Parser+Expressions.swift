@@ -70,7 +70,7 @@ extension Parser {
 
   mutating func parseOr() throws(Failure) -> Expr {
     var lhs = try parseAnd()
-    while eat(.or) != nil {
+    while continuesExpression, eat(.or) != nil {
       let rhs = try parseOperand(after: "`or`") { parser throws(Failure) in try parser.parseAnd() }
       lhs = Expr(.binary(.or, lhs, rhs), span: lhs.span.merged(with: rhs.span))
     }
@@ -79,7 +79,7 @@ extension Parser {
 
   mutating func parseAnd() throws(Failure) -> Expr {
     var lhs = try parseNot()
-    while eat(.and) != nil {
+    while continuesExpression, eat(.and) != nil {
       let rhs = try parseOperand(after: "`and`") { parser throws(Failure) in try parser.parseNot() }
       lhs = Expr(.binary(.and, lhs, rhs), span: lhs.span.merged(with: rhs.span))
     }
@@ -125,7 +125,9 @@ extension Parser {
   mutating func parseComparison() throws(Failure) -> Expr {
     let lhs = try parseCoalesce()
     var result = lhs
-    if at(.is) {
+    if !continuesExpression {
+      return lhs
+    } else if at(.is) {
       result = try parsePresence(lhs)
     } else if let op = comparisonOperator() {
       let opToken = advance()
@@ -136,7 +138,7 @@ extension Parser {
     } else {
       return lhs
     }
-    if comparisonOperator() != nil || at(.is) {
+    if continuesExpression, comparisonOperator() != nil || at(.is) {
       let extra = current
       throw fail(.chainedComparison(at: extra.span, first: result.span))
     }
@@ -160,7 +162,7 @@ extension Parser {
 
   mutating func parseCoalesce() throws(Failure) -> Expr {
     let lhs = try parseAdditive()
-    if eat(.questionQuestion) != nil {
+    if continuesExpression, eat(.questionQuestion) != nil {
       let rhs = try parseOperand(after: "`??`") { parser throws(Failure) in
         try parser.parseCoalesce()
       }
@@ -171,7 +173,7 @@ extension Parser {
 
   mutating func parseAdditive() throws(Failure) -> Expr {
     var lhs = try parseMultiplicative()
-    while true {
+    while continuesExpression {
       let op: BinaryOperator
       switch current.kind {
       case .plus: op = .add
@@ -184,11 +186,12 @@ extension Parser {
       }
       lhs = Expr(.binary(op, lhs, rhs), span: lhs.span.merged(with: rhs.span))
     }
+    return lhs
   }
 
   mutating func parseMultiplicative() throws(Failure) -> Expr {
     var lhs = try parseUnary()
-    while true {
+    while continuesExpression {
       let op: BinaryOperator
       switch current.kind {
       case .star: op = .multiply
@@ -202,6 +205,7 @@ extension Parser {
       }
       lhs = Expr(.binary(op, lhs, rhs), span: lhs.span.merged(with: rhs.span))
     }
+    return lhs
   }
 
   mutating func parseUnary() throws(Failure) -> Expr {
@@ -218,7 +222,7 @@ extension Parser {
 
   mutating func parsePostfix() throws(Failure) -> Expr {
     var base = try parsePrimary()
-    while true {
+    while continuesExpression {
       if eat(.dot) != nil {
         let field = try expectIdentifier("after `.`")
         base = Expr(.member(base, field, optional: false), span: base.span.merged(with: field.span))
@@ -234,6 +238,7 @@ extension Parser {
         return base
       }
     }
+    return base
   }
 
   mutating func parsePrimary() throws(Failure) -> Expr {

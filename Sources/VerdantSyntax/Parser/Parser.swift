@@ -11,11 +11,14 @@ public struct Parser {
   var tokens: [Token]
   var index = 0
   var diagnostics = DiagnosticCollector()
+  /// Inside table rows and scorecard bins a line break ends the expression: rows are lines.
+  var lineBreakEndsExpression = false
 
   /// Words that start a top-level declaration. They are contextual, not reserved: recovery
   /// only treats them as declaration starts at the beginning of a line.
   static let declarationWords: Set<String> = [
     "ruleset", "enum", "input", "record", "let", "output", "param", "fn", "import", "rule",
+    "scorecard", "table", "test",
   ]
 
   /// Creates a parser over a file's tokens.
@@ -55,6 +58,18 @@ public struct Parser {
   }
 
   func at(_ kind: TokenKind) -> Bool { current.kind == kind }
+
+  /// Whether the current token may continue the expression being parsed (it may not start a
+  /// new row when rows are lines).
+  var continuesExpression: Bool { !(lineBreakEndsExpression && current.isAtLineStart) }
+
+  /// Parses with line breaks ending expressions (table rows, scorecard bins).
+  mutating func parsingRows<T>(_ body: (inout Parser) throws(Failure) -> T) throws(Failure) -> T {
+    let saved = lineBreakEndsExpression
+    lineBreakEndsExpression = true
+    defer { lineBreakEndsExpression = saved }
+    return try body(&self)
+  }
 
   func at(_ keyword: Keyword) -> Bool { current.kind == .keyword(keyword) }
 

@@ -23,7 +23,9 @@ public struct Declaration: Sendable, Hashable {
     case .parameter(let decl): return decl.name
     case .function(let decl): return decl.name
     case .rule(let decl): return decl.name
-    case .importFile: return nil
+    case .scorecard(let decl): return decl.name
+    case .table(let decl): return decl.name
+    case .importFile, .test: return nil
     }
   }
 }
@@ -46,6 +48,12 @@ public enum DeclarationKind: Sendable, Hashable {
   case importFile(ImportDeclaration)
   /// `rule name: T { when … => … }`
   case rule(RuleDeclaration)
+  /// `scorecard name { … }`
+  case scorecard(ScorecardDeclaration)
+  /// `table name: T hit … { … }`
+  case table(TableDeclaration)
+  /// `test "name" { … }` (in test files)
+  case test(TestDeclaration)
 }
 
 /// `enum Name { A, B, C }`.

@@ -108,3 +108,35 @@ public enum FileSystem {
     return String(cString: message)
   }
 }
+
+extension FileSystem {
+  /// The names in a directory (without `.` and `..`), sorted; empty when it cannot be read.
+  public static func contentsOfDirectory(atPath path: String) -> [String] {
+    guard let directory = opendir(path) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+        String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != ".", name != ".." { names.append(name) }
+    }
+    return names.sorted()
+  }
+
+  /// Every regular file under `path` (or `path` itself when it is a file) whose name ends with
+  /// `suffix`, sorted; hidden directories and build folders are skipped.
+  public static func files(under path: String, withSuffix suffix: String) -> [String] {
+    guard isDirectory(atPath: path) else { return path.hasSuffix(suffix) ? [path] : [] }
+    var found: [String] = []
+    for name in contentsOfDirectory(atPath: path) where !name.hasPrefix(".") {
+      let child = path.hasSuffix("/") ? path + name : path + "/" + name
+      if isDirectory(atPath: child) {
+        found += files(under: child, withSuffix: suffix)
+      } else if name.hasSuffix(suffix) {
+        found.append(child)
+      }
+    }
+    return found
+  }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Verdant
+
+/// The options `eval` and `explain` share: a ruleset, an input document, a date and outputs.
+struct EvaluationOptions: ParsableArguments {
+  @Argument(help: "The ruleset file.")
+  var file: String
+
+  @Option(name: .long, help: "The input JSON file: an object mapping each input name to its object.")
+  var input: String
+
+  @Option(name: .customLong("as-of"), help: "The date that selects parameter versions (YYYY-MM-DD).")
+  var asOf: AsOfDate?
+
+  @Option(
+    name: .customLong("output"), parsing: .upToNextOption,
+    help: "Output names to evaluate (default: every let, rule, scorecard and table of the ruleset).")
+  var outputs: [String] = []
+
+  @Option(help: "How to print ruleset diagnostics: human, short, json or sarif.")
+  var diagnosticsFormat: DiagnosticFormat = .human
+
+  /// The as-of date: the option, or today (UTC).
+  var date: CivilDate { asOf?.date ?? CivilDate.today() }
+
+  /// Compiles the ruleset, resolves the outputs and binds the input, reporting failures with
+  /// the documented exit codes.
+  func prepare() throws -> (CompiledRuleset, InputValues, OutputSelection) {
+    let ruleset = try compileRuleset(at: file, format: diagnosticsFormat, showWarnings: false)
+    let selection: OutputSelection
+    do {
+      selection = try ruleset.outputs(named: outputs.isEmpty ? nil : outputs)
+    } catch {
+      throw ValidationError(error.description)
+    }
+    let bytes: [UInt8]
+    do {
+      bytes = try FileSystem.readBytes(atPath: input)
+    } catch {
+      printError("error: \(error)")
+      throw ExitStatus.inputInvalid
+    }
+    do {
+      return (ruleset, try ruleset.inputs(json: bytes), selection)
+    } catch {
+      printError("error: invalid input in \(input):")
+      for issue in error.issues { printError("  \(issue)") }
+      throw ExitStatus.inputInvalid
+    }
+  }
+}
