@@ -17,6 +17,13 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
+    // MARK: - libxml2, the system library that parses government XML catalogs
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+
     // MARK: - Values: exact decimals, money, dates, JSON, hashing (no dependencies)
     .target(name: "VerdantValues"),
     .testTarget(name: "VerdantValuesTests", dependencies: ["VerdantValues"]),
@@ -31,13 +38,17 @@ let package = Package(
     .testTarget(
       name: "VerdantSemanticsTests", dependencies: ["VerdantSemantics", "VerdantTestSupport"]),
 
+    // MARK: - Catalogs: government XML → typed, keyed tables (libxml2), and snapshots
+    .target(name: "VerdantCatalog", dependencies: ["VerdantValues", "VerdantSyntax", "CLibXML2"]),
+    .testTarget(name: "VerdantCatalogTests", dependencies: ["VerdantCatalog", "VerdantTestSupport"]),
+
     // MARK: - Runtime: checked program → compiled evaluator → results
     .target(name: "VerdantRuntime", dependencies: ["VerdantSemantics"]),
     .testTarget(
       name: "VerdantRuntimeTests", dependencies: ["VerdantRuntime", "Verdant", "VerdantTestSupport"]),
 
     // MARK: - Facade for embedders
-    .target(name: "Verdant", dependencies: ["VerdantRuntime"]),
+    .target(name: "Verdant", dependencies: ["VerdantRuntime", "VerdantCatalog"]),
 
     // MARK: - Command line
     .executableTarget(

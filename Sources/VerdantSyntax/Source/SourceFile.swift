@@ -11,27 +11,38 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
   public let bytes: [UInt8]
   /// Maps byte offsets to lines and columns.
   public let lines: LineIndex
+  /// The line number of the text's first line. It is 1 for a whole file; an *excerpt* (a few
+  /// lines of a large XML catalog quoted in a diagnostic) starts at the line it was taken from.
+  public let firstLine: Int
 
   /// Creates a source file.
   /// - Parameters:
   ///   - path: The path to show in diagnostics.
   ///   - text: The source text.
-  public init(path: String, text: String) {
+  ///   - firstLine: The line number of the text's first line (for excerpts of larger files).
+  public init(path: String, text: String, firstLine: Int = 1) {
     self.path = path
     self.text = text
     self.bytes = Array(text.utf8)
     self.lines = LineIndex(bytes: bytes)
+    self.firstLine = firstLine
   }
 
   /// The 1-based line and column (in Unicode scalars) of a byte offset.
   public func location(of offset: Int) -> SourcePosition {
-    lines.location(of: offset, in: bytes)
+    let local = lines.location(of: offset, in: bytes)
+    guard firstLine != 1 else { return local }
+    return SourcePosition(line: local.line + firstLine - 1, column: local.column, offset: offset)
   }
 
-  /// The text of a 1-based line, without its line terminator.
+  /// The byte range of a line (numbered as in ``location(of:)``), without its terminator.
+  public func byteRange(ofLine line: Int) -> Range<Int> {
+    lines.byteRange(ofLine: line - firstLine + 1, in: bytes)
+  }
+
+  /// The text of a line (numbered as in ``location(of:)``), without its line terminator.
   public func lineText(_ line: Int) -> String {
-    let range = lines.byteRange(ofLine: line, in: bytes)
-    return String(decoding: bytes[range], as: UTF8.self)
+    String(decoding: bytes[byteRange(ofLine: line)], as: UTF8.self)
   }
 
   /// The source text covered by a byte range.

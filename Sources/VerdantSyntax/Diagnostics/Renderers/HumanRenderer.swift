@@ -61,7 +61,7 @@ public struct HumanRenderer: Sendable {
     let location = span.location
     let lineNumber = String(location.line)
     let gutter = String(repeating: " ", count: lineNumber.count + 1)
-    let lineRange = file.lines.byteRange(ofLine: location.line, in: file.bytes)
+    let lineRange = file.byteRange(ofLine: location.line)
     let lineText = String(decoding: file.bytes[lineRange], as: UTF8.self)
     // The caret covers the span's part of its first line, and at least one cell.
     let spanEnd = min(span.end, lineRange.upperBound)
