@@ -63,9 +63,35 @@ extension DiagnosticCode {
   public static let conflictingRows = DiagnosticCode(rawValue: "V2036")
   /// A test without a date, with unknown or missing inputs, or non-constant inputs.
   public static let invalidTest = DiagnosticCode(rawValue: "V2040")
+  /// A standard declared twice for one region.
+  public static let conflictingStandard = DiagnosticCode(rawValue: "V2050")
+  /// Two codes declared equivalent for the same region in one class.
+  public static let conflictingEquivalence = DiagnosticCode(rawValue: "V2051")
+  /// A catalog declaration whose record path, selectors, fields or key are invalid.
+  public static let invalidCatalog = DiagnosticCode(rawValue: "V2052")
 }
 
 extension Diagnostic {
+  static func conflictingEquivalence(
+    _ code: String, _ other: String, region: String, at span: Span, other otherSpan: Span
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, .conflictingEquivalence,
+      "`\(code)` and `\(other)` are both declared as the \(region) equivalent of one certification",
+      at: span, notes: [DiagnosticNote("`\(other)` is declared here", at: otherSpan)],
+      help: "equivalence is transitive: each region may have one code in a group of equivalents")
+  }
+
+  static func conflictingStandard(_ standard: String, region: String, at span: Span, other: Span)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, .conflictingStandard,
+      "standard `\(standard)` is declared twice for region `\(region)`", at: span,
+      notes: [DiagnosticNote("the other declaration for `\(region)` is here", at: other)],
+      help: "keep one declaration per region; a more specific region overrides its parent")
+  }
+
   static func binGap(_ region: String, characteristic: String, at span: Span) -> Diagnostic {
     Diagnostic(
       .error, .binGap, "bins leave \(region) uncovered", at: span,

@@ -140,7 +140,7 @@ struct ExplainCommandTests {
     #expect(result.status == 0)
     #expect(
       result.stdout.hasSuffix(
-        #""outputs":{"grade":"B"},"explanation":{"outputs":{"grade":{"kind":"rule","value":"B","decision":{"type":"branch","branch":3,"condition":"green_score.total >= 60","line":38},"reads":{"green_score.total":70},"parameters":[],"reasons":[]}},"parameters":[]}}"#
+        #""outputs":{"grade":"B"},"explanation":{"outputs":{"grade":{"kind":"rule","value":"B","decision":{"type":"branch","branch":3,"condition":"green_score.total >= 60","line":38},"reads":{"green_score.total":70},"parameters":[],"reasons":[],"standards":[]}},"parameters":[]}}"#
           + "\n"))
   }
 }

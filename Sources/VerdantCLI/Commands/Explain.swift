@@ -17,7 +17,7 @@ struct Explain: ParsableCommand {
     do {
       let result = try ruleset.evaluate(
         inputs, asOf: evaluation.date, outputs: selection, explain: true)
-      print("\(result.ruleset) \(result.version ?? "") as of \(result.asOf)")
+      print(([result.ruleset] + (result.version.map { [$0] } ?? []) + ["as of \(result.asOf)"]).joined(separator: " "))
       if let explanation = result.explanation {
         print(ExplanationRenderer().render(explanation), terminator: "")
       }

@@ -99,6 +99,10 @@ extension Compiler {
       }
     case .asOf:
       return .date { frame in frame.asOf }
+    case .parent:
+      return compileParent(arguments[0], site: site)
+    case .recognized:
+      return compileRecognized(arguments[0], arguments[1], site: site)
     case .amount:
       let amount = money(compile(arguments[0]))
       return .decimal { frame in try amount(&frame).amount }

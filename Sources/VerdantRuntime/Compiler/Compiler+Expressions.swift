@@ -200,6 +200,14 @@ extension Compiler {
         for part in parts { values.append(try part(&frame)) }
         return Value.makeSet(values)
       }
+    case .catalogLookup(let id, let key):
+      return compileCatalogLookup(id, key, type: type, site: site)
+    case .requireRow(let lookup):
+      return unboxed(value(compileRequiredRow(lookup, type: type, site: site), type), type, site)
+    case .catalogRows(let id):
+      return compileCatalogRows(id, site: site)
+    case .standardCall(let id, let arguments, let region):
+      return compileStandardCall(id, arguments, region: region, type: type, site: site)
     case .record(let recordType, let fields):
       let parts = fields.map { value(compile($0), $0.type) }
       return .value { frame in

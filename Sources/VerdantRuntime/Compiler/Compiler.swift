@@ -9,6 +9,8 @@ import VerdantValues
 /// order (the checker has ruled out cycles), so every closure can capture the closures it calls.
 final class Compiler {
   let ruleset: CheckedRuleset
+  /// The loaded catalog tables, indexed by catalog (`nil` where one was not supplied).
+  let tables: [CatalogTable?]
   /// Memoising readers of each declaration, compiled on first use.
   private var readers: [Thunk<Value>?]
   /// Function bodies, compiled on first use.
@@ -21,8 +23,9 @@ final class Compiler {
   /// inner reads are not recorded separately.
   var recordsReads = true
 
-  init(ruleset: CheckedRuleset, explaining: Bool = false) {
+  init(ruleset: CheckedRuleset, tables: [CatalogTable?] = [], explaining: Bool = false) {
     self.ruleset = ruleset
+    self.tables = tables
     self.explaining = explaining
     readers = Array(repeating: nil, count: ruleset.declarations.count)
     functionBodies = Array(repeating: nil, count: ruleset.functions.count)

@@ -30,6 +30,18 @@ extension DeclarationExplanation {
         ("reads", .object(reads)),
         ("parameters", .array(parameters.map(\.json))),
         ("reasons", .array(reasons.map(JSONValue.string))),
+        ("standards", .array(standards.map(\.json))),
+      ]))
+  }
+}
+
+extension StandardUse {
+  /// `{"name", "region", "applied_in", "fallbacks", "value"}`.
+  public var json: JSONValue {
+    .object(
+      JSONObject([
+        ("name", .string(name)), ("region", .string(region)), ("applied_in", .string(appliedIn)),
+        ("fallbacks", .array(fallbacks.map(JSONValue.string))), ("value", value.json),
       ]))
   }
 }

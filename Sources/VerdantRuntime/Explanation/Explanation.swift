@@ -32,6 +32,22 @@ public struct DeclarationExplanation: Sendable {
   public let parameters: [ParameterUse]
   /// Reasons attached to the outcome (`because`, scorecard reason codes, row reasons).
   public let reasons: [String]
+  /// Regional standards it used: which declaration applied and the fallbacks taken.
+  public let standards: [StandardUse]
+}
+
+/// One use of a regional standard.
+public struct StandardUse: Sendable {
+  /// The standard's name.
+  public let name: String
+  /// The region it was asked for.
+  public let region: String
+  /// The region of the declaration that gave the value.
+  public let appliedIn: String
+  /// More specific declarations skipped because their catalog had no row (region and reason).
+  public let fallbacks: [String]
+  /// The value it gave.
+  public let value: Value
 }
 
 /// What decided a declaration's value.

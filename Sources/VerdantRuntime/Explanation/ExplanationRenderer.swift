@@ -66,6 +66,14 @@ public struct ExplanationRenderer: Sendable {
     for use in output.parameters {
       lines.append("    uses \(use.name) = \(use.value) (version of \(use.version))")
     }
+    for use in output.standards {
+      var line =
+        "    standard \(use.name) for \(use.region) = \(use.value) (declared for \(use.appliedIn))"
+      if !use.fallbacks.isEmpty {
+        line += "; fell back from \(use.fallbacks.joined(separator: "; "))"
+      }
+      lines.append(line)
+    }
     return lines
   }
 

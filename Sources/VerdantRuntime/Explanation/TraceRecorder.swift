@@ -34,6 +34,7 @@ final class TraceRecorder {
     var parameters: [ParameterUse] = []
     var decision = Decision.computed
     var reasons: [String] = []
+    var standards: [StandardUse] = []
   }
 
   private var stack: [Builder] = []
@@ -49,7 +50,8 @@ final class TraceRecorder {
     guard let builder = stack.popLast() else { return }
     finished[declaration.id.index] = DeclarationExplanation(
       name: declaration.name, kind: declaration.kindName, value: value, decision: builder.decision,
-      reads: builder.reads, parameters: builder.parameters, reasons: builder.reasons)
+      reads: builder.reads, parameters: builder.parameters, reasons: builder.reasons,
+      standards: builder.standards)
   }
 
   /// Abandons the innermost declaration (its computation failed).
@@ -87,6 +89,12 @@ final class TraceRecorder {
   }
 
   func cover(_ point: CoveragePoint) { covered.insert(point) }
+
+  /// Notes a use of a regional standard by the innermost declaration.
+  func useStandard(_ use: StandardUse) {
+    guard !stack.isEmpty else { return }
+    stack[stack.count - 1].standards.append(use)
+  }
 
   /// The explanation of a declaration computed in this evaluation.
   func explanation(of index: Int) -> DeclarationExplanation? { finished[index] }

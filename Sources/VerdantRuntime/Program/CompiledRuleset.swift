@@ -17,13 +17,21 @@ public final class CompiledRuleset: Sendable {
   let explainingReaders: [Thunk<Value>]
   /// The ruleset's tests, compiled against the explaining readers (for coverage).
   let tests: [CompiledTest]
+  /// The catalog tables, by catalog.
+  public let catalogTables: [CatalogTable?]
   private let inputSlots: [(name: String, slot: Int, type: RecordType)]
 
   /// Compiles a checked ruleset.
-  public init(_ checked: CheckedRuleset) {
+  /// - Parameters:
+  ///   - checked: The checked ruleset.
+  ///   - catalogs: The tables of its catalogs by name (see `Ruleset.compile`, which loads them
+  ///     from XML or snapshots). A catalog without a table makes its lookups evaluation errors.
+  public init(_ checked: CheckedRuleset, catalogs: [String: CatalogTable] = [:]) {
     self.checked = checked
-    readers = Compiler(ruleset: checked).compileAll()
-    let explainingCompiler = Compiler(ruleset: checked, explaining: true)
+    let tables = checked.catalogs.map { catalogs[$0.name] }
+    self.catalogTables = tables
+    readers = Compiler(ruleset: checked, tables: tables).compileAll()
+    let explainingCompiler = Compiler(ruleset: checked, tables: tables, explaining: true)
     explainingReaders = explainingCompiler.compileAll()
     tests = checked.tests.map { explainingCompiler.compileTest($0) }
     inputSlots = checked.declarations.compactMap { declaration in
@@ -227,7 +235,7 @@ public final class CompiledRuleset: Sendable {
       let declaration = checked.declarations[id.index]
       return DeclarationExplanation(
         name: declaration.name, kind: declaration.kindName, value: frame.slots[id.index],
-        decision: .input, reads: [], parameters: [], reasons: [])
+        decision: .input, reads: [], parameters: [], reasons: [], standards: [])
     }
     let parameters = recorder.parameterVersions.values.sorted { $0.name < $1.name }
     return Explanation(outputs: outputs, parameters: parameters)

@@ -130,6 +130,9 @@ public enum BinAnalysis {
       }
       return pieces.joined(separator: " and ")
     case .ordinals(let ordinals, _):
+      if let hierarchy = subject.regions {
+        return RegionDescription.regionSummary(ordinals, hierarchy).joined(separator: ", ")
+      }
       guard case .enumeration(let enumType) = subject.type else { return "" }
       return ordinals.sorted().map { enumType.cases[$0] }.joined(separator: ", ")
     case .booleans(let values):

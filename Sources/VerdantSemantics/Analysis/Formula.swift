@@ -3,6 +3,15 @@ import VerdantValues
 
 /// What a condition constrains: an expression whose values the analysis tracks.
 public struct Subject: Sendable, Hashable {
+  /// Subjects are the same when their keys are.
+  public static func == (lhs: Subject, rhs: Subject) -> Bool { lhs.key == rhs.key }
+
+  /// Hashes the key, consistent with `==`.
+  public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+
+  /// For a `Region` subject, its hierarchy (regions are ordinals: indices into it).
+  public let regions: RegionHierarchy?
+
   /// A structural key: equal keys mean the same value within one evaluation.
   public let key: String
   /// The expression's type, which fixes the domain and how values print.
@@ -18,8 +27,10 @@ public struct Subject: Sendable, Hashable {
 
   /// Creates a subject.
   public init(
-    key: String, type: ValueType, display: String, isOpaque: Bool = false, position: Int = 0
+    key: String, type: ValueType, display: String, isOpaque: Bool = false, position: Int = 0,
+    regions: RegionHierarchy? = nil
   ) {
+    self.regions = regions
     self.key = key
     self.type = type
     self.display = display
@@ -28,10 +39,13 @@ public struct Subject: Sendable, Hashable {
   }
 
   /// The subject an expression stands for.
-  init(_ expr: TypedExpr, type: ValueType? = nil, isOpaque: Bool = false) {
+  init(
+    _ expr: TypedExpr, type: ValueType? = nil, isOpaque: Bool = false,
+    regions: RegionHierarchy? = nil
+  ) {
     self.init(
       key: StructuralKey.of(expr), type: type ?? expr.type, display: expr.span.text,
-      isOpaque: isOpaque, position: expr.span.start)
+      isOpaque: isOpaque, position: expr.span.start, regions: regions)
   }
 
   /// The whole domain of the subject.
@@ -41,6 +55,9 @@ public struct Subject: Sendable, Hashable {
     case .decimal, .percent, .money: return .intervals(.all(discrete: false))
     case .enumeration(let enumType):
       return .ordinals(Set(0..<enumType.cases.count), count: enumType.cases.count)
+    case .region where regions != nil:
+      let count = regions?.codes.count ?? 0
+      return .ordinals(Set(0..<count), count: count)
     case .text: return .texts([], isComplement: true)
     default: return .booleans([false, true])
     }
@@ -108,6 +125,8 @@ extension Formula {
       self = Formula.comparison(negated ? .notEqual : .equal, lhs, rhs) ?? Formula.opaque(condition)
     case .binary(.collectionContains, let collection, let element):
       self = Formula.membership(collection, element) ?? Formula.opaque(condition)
+    case .binary(.regionWithin, let region, let ancestor):
+      self = Formula.within(region, ancestor) ?? Formula.opaque(condition)
     case .declaration, .local, .field, .unwrap:
       self = .atom(Subject(condition, type: .bool), .booleans([true]))
     default:
@@ -134,7 +153,10 @@ extension Formula {
     } else {
       return nil
     }
-    let subject = Subject(subjectExpr)
+    var subject = Subject(subjectExpr)
+    if case .region(let value) = constant {
+      subject = Subject(subjectExpr, regions: value.hierarchy)
+    }
     switch subject.domain {
     case .intervals(let all):
       guard let point = orderKey(constant) else { return nil }
@@ -151,6 +173,11 @@ extension Formula {
       let set = ValueSet.intervals(IntervalSet([interval], discrete: all.isDiscrete))
       return .atom(subject, op == .notEqual ? set.complement() : set)
     case .ordinals(_, let count):
+      if case .region(let value) = constant {
+        guard op == .equal || op == .notEqual else { return nil }
+        let set = ValueSet.ordinals([value.index], count: count)
+        return .atom(subject, op == .equal ? set : set.complement())
+      }
       guard case .enumCase(let value) = constant else { return nil }
       let ordinal = value.ordinal
       let allowed: Set<Int>
@@ -173,6 +200,18 @@ extension Formula {
       guard case .text(let value) = constant, op == .equal || op == .notEqual else { return nil }
       return .atom(subject, .texts([value], isComplement: op == .notEqual))
     }
+  }
+
+  /// `r in CN-ZJ`: the region or any region below it.
+  static func within(_ region: TypedExpr, _ ancestor: TypedExpr) -> Formula? {
+    guard case .region(let value)? = ancestor.constantValue, region.constantValue == nil else {
+      return nil
+    }
+    let hierarchy = value.hierarchy
+    let members = Set(
+      hierarchy.codes.indices.filter { hierarchy.isWithin($0, value.index) })
+    let subject = Subject(region, regions: hierarchy)
+    return .atom(subject, .ordinals(members, count: hierarchy.codes.count))
   }
 
   /// `subject in {constants}`.

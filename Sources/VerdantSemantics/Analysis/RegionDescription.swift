@@ -30,6 +30,11 @@ enum RegionDescription {
       let pieces = intervals.intervals.map { describe(name, $0, type: subject.type) }
       return pieces.joined(separator: " or ")
     case .ordinals(let ordinals, _):
+      if let hierarchy = subject.regions {
+        let names = regionSummary(ordinals, hierarchy)
+        return names.count == 1 && !names[0].hasSuffix(" and below")
+          ? "\(name) = \(names[0])" : "\(name) in {\(names.joined(separator: ", "))}"
+      }
       guard case .enumeration(let enumType) = subject.type else { return name }
       let names = ordinals.sorted().map { enumType.cases[$0] }
       return names.count == 1
@@ -48,6 +53,30 @@ enum RegionDescription {
       return quoted.count == 1
         ? "\(name) = \(quoted[0])" : "\(name) in {\(quoted.joined(separator: ", "))}"
     }
+  }
+
+  /// A set of regions as the fewest subtrees: `CN-ZJ and below`, `CN-SD`, in declaration order.
+  static func regionSummary(_ members: Set<Int>, _ hierarchy: RegionHierarchy) -> [String] {
+    var names: [String] = []
+    for index in hierarchy.codes.indices where members.contains(index) {
+      // Skip regions whose parent already covers them with its whole subtree.
+      if let parent = hierarchy.parents[index], members.contains(parent),
+        subtreeIncluded(parent, members, hierarchy)
+      {
+        continue
+      }
+      let hasChildren = hierarchy.parents.contains(index)
+      names.append(
+        hasChildren && subtreeIncluded(index, members, hierarchy)
+          ? "\(hierarchy.codes[index]) and below" : hierarchy.codes[index])
+    }
+    return names
+  }
+
+  private static func subtreeIncluded(_ root: Int, _ members: Set<Int>, _ hierarchy: RegionHierarchy)
+    -> Bool
+  {
+    hierarchy.codes.indices.allSatisfy { !hierarchy.isWithin($0, root) || members.contains($0) }
   }
 
   /// One interval: `x < 5`, `x >= 5`, `x = 5`, or `x in [5, 10)`.

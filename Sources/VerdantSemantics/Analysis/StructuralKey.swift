@@ -47,6 +47,10 @@ enum StructuralKey {
     case .list(let elements): node("list", elements)
     case .set(let elements): node("set", elements)
     case .record(let type, let fields): node("rec\(type.name)", fields)
+    case .catalogLookup(let id, let key): node("cat\(id.index)", [key])
+    case .requireRow(let lookup): node("req", [lookup])
+    case .catalogRows(let id): out += "rows\(id.index)"
+    case .standardCall(let id, let arguments, let region): node("std\(id.index)", arguments + [region])
     }
   }
 }

@@ -5,16 +5,26 @@ extension CheckerSession {
   /// Names of the built-in functions, for "did you mean".
   static let builtinNames = [
     "abs", "all", "amount", "any", "as_of", "as_percent", "as_ratio", "ceil", "contains", "count", "day",
-    "days_between", "filter", "floor", "map", "max", "min", "month", "round", "round_half_even",
-    "sum", "year", "years_between",
+    "days_between", "filter", "floor", "map", "max", "min", "month", "parent", "recognized",
+    "round", "round_half_even", "sum", "year", "years_between",
   ]
 
   func checkCall(
     _ callee: Identifier, _ arguments: [CallArgument], expected: ValueType?, scope: Scope,
     span: Span
   ) -> TypedExpr {
-    if case .function(let index)? = symbols[callee.name], scope.locals[callee.name] == nil {
-      return checkFunctionCall(index, callee, arguments, scope: scope, span: span)
+    if scope.locals[callee.name] == nil {
+      switch symbols[callee.name] {
+      case .function(let index)?:
+        return checkFunctionCall(index, callee, arguments, scope: scope, span: span)
+      case .standard(let index)?:
+        return checkStandardCall(index, callee, arguments, scope: scope, span: span)
+      default:
+        break
+      }
+    }
+    if callee.name == "recognized" {
+      return checkRecognized(arguments, scope: scope, span: span)
     }
     for argument in arguments where argument.label != nil {
       report(
@@ -90,6 +100,12 @@ extension CheckerSession {
         return invalidArgumentType(name, money, "a money amount")
       }
       return TypedExpr(.builtin(.amount, [money]), type: .decimal, span: span)
+    case "parent":
+      guard arguments.count == 1 else { return wrongCount(name, 1, arguments, span: span) }
+      let region = coerce(
+        check(arguments[0].value, expected: .region, scope: scope), to: .region,
+        "as the argument of `parent`")
+      return TypedExpr(.builtin(.parent, [region]), type: .optional(.region), span: span)
     case "as_of":
       guard arguments.isEmpty else { return wrongCount(name, 0, arguments, span: span) }
       return TypedExpr(.builtin(.asOf, []), type: .date, span: span)
@@ -109,6 +125,27 @@ extension CheckerSession {
       report(.unknownFunction(name, at: callee.span, candidates: candidates.sorted()))
       return errorNode(span)
     }
+  }
+
+  /// `recognized(code, in: region)`.
+  func checkRecognized(_ arguments: [CallArgument], scope: Scope, span: Span) -> TypedExpr {
+    let positional = arguments.filter { $0.label == nil }
+    guard positional.count == 1, let regionArgument = arguments.first(where: { $0.label?.name == "in" }),
+      arguments.count == 2
+    else {
+      report(
+        .invalidArguments(
+          "`recognized` takes a code and a region", at: span,
+          help: "write `recognized(certificate, in: EU)`"))
+      return errorNode(span)
+    }
+    let code = coerce(
+      check(positional[0].value, expected: .text, scope: scope), to: .text,
+      "as the code of `recognized`")
+    let region = coerce(
+      check(regionArgument.value, expected: .region, scope: scope), to: .region,
+      "as the region of `recognized`")
+    return TypedExpr(.builtin(.recognized, [code, region]), type: .bool, span: span)
   }
 
   // MARK: - User functions

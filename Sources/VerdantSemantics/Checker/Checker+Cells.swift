@@ -37,9 +37,16 @@ extension CheckerSession {
       return tests.dropFirst().reduce(tests[0]) { combined, next in
         TypedExpr(.or(combined, next), type: .bool, span: span)
       }
-    case .within(let set):
-      let collection = check(set, expected: .set(subject.type), scope: scope)
-      return membership(collection: collection, element: subject, op: "in", span: span)
+    case .within(let sets):
+      let tests = sets.map { set in
+        membership(
+          collection: check(set, expected: .set(subject.type), scope: scope), element: subject,
+          op: "in", span: set.span)
+      }
+      if tests.contains(where: { $0.type == .error }) { return errorNode(span) }
+      return tests.dropFirst().reduce(tests[0]) { combined, next in
+        TypedExpr(.or(combined, next), type: .bool, span: span)
+      }
     case .contains(let part):
       if subject.type == .text {
         let text = coerce(check(part, expected: .text, scope: scope), to: .text, "after `contains`")

@@ -13,7 +13,7 @@ extension CheckerSession {
       for declaration in unit.declarations {
         guard let name = declaration.name else { continue }
         switch declaration.kind {
-        case .enumeration, .record, .importFile, .test:
+        case .enumeration, .record, .importFile, .test, .regions, .equivalent:
           continue
         default:
           break
@@ -26,6 +26,18 @@ extension CheckerSession {
         if case .function(let function) = declaration.kind {
           symbols[name.name] = .function(functions.count)
           functions.append(PendingFunction(syntax: function))
+          continue
+        }
+        if case .standard(let standard) = declaration.kind {
+          symbols[name.name] = .standard(standards.count)
+          standards.append(PendingStandard(syntax: standard))
+          continue
+        }
+        if case .catalog(let catalog) = declaration.kind {
+          let index = catalogCount
+          catalogCount += 1
+          symbols[name.name] = .catalog(index)
+          catalogs[index] = checkCatalog(catalog, file: unit.file, index: index)
           continue
         }
         var pending = PendingDeclaration(
@@ -95,7 +107,8 @@ extension CheckerSession {
       let checked = checkTable(table, annotated: declarations[index].annotation)
       kind = .table(checked.0)
       type = checked.1
-    case .enumeration, .record, .function, .importFile, .test:
+    case .enumeration, .record, .function, .importFile, .test, .regions, .standard, .equivalent,
+      .catalog:
       break
     }
     declarations[index].dependencies = dependencyStack.removeLast()
@@ -194,27 +207,41 @@ extension CheckerSession {
 
   // MARK: - Whole-program checks
 
-  /// A node of the dependency graph: declarations first, then functions.
+  /// A node of the dependency graph: declarations first, then functions, then standards.
   private func nodeName(_ node: Int) -> (name: String, span: Span) {
     if node < declarations.count {
       return (declarations[node].name.name, declarations[node].name.span)
     }
-    let function = functions[node - declarations.count].syntax.name
-    return (function.name, function.span)
+    if node < declarations.count + functions.count {
+      let function = functions[node - declarations.count].syntax.name
+      return (function.name, function.span)
+    }
+    let standard = standards[node - declarations.count - functions.count].syntax.name
+    return (standard.name, standard.span)
   }
 
+  private var nodeCount: Int { declarations.count + functions.count + standards.count }
+
   private func edges(from node: Int) -> [(target: Int, span: Span)] {
-    let sink =
-      node < declarations.count
-      ? declarations[node].dependencies : functions[node - declarations.count].dependencies
+    let sink: DependencySink
+    if node < declarations.count {
+      sink = declarations[node].dependencies
+    } else if node < declarations.count + functions.count {
+      sink = functions[node - declarations.count].dependencies
+    } else {
+      sink = standards[node - declarations.count - functions.count].dependencies
+    }
     let declarationEdges = sink.declarations.map { (target: $0.key, span: $0.value) }
     let functionEdges = sink.functions.map { (target: $0.key + declarations.count, span: $0.value) }
-    return (declarationEdges + functionEdges).sorted { $0.target < $1.target }
+    let standardEdges = sink.standards.map {
+      (target: $0.key + declarations.count + functions.count, span: $0.value)
+    }
+    return (declarationEdges + functionEdges + standardEdges).sorted { $0.target < $1.target }
   }
 
   /// Reports each cycle between declarations and functions once, naming every member.
   func reportCycles() {
-    let count = declarations.count + functions.count
+    let count = nodeCount
     var color = [UInt8](repeating: 0, count: count)  // 0 new, 1 on stack, 2 done
     var stack: [Int] = []
     var reported = Set<Int>()
@@ -256,6 +283,7 @@ extension CheckerSession {
       read.formUnion(declaration.dependencies.declarations.keys.filter { $0 != index })
     }
     for function in functions { read.formUnion(function.dependencies.declarations.keys) }
+    for standard in standards { read.formUnion(standard.dependencies.declarations.keys) }
     for (index, declaration) in declarations.enumerated() where declaration.isMainFile {
       // A `let` whose type failed to check already has an error; do not pile a warning on it.
       guard case .value(let letDecl) = declaration.syntax.kind, !letDecl.isOutput,
@@ -274,7 +302,7 @@ extension CheckerSession {
       for edge in edges(from: node) { visit(edge.target) }
       if node < declarations.count { order.append(DeclarationID(node)) }
     }
-    for node in 0..<(declarations.count + functions.count) { visit(node) }
+    for node in 0..<nodeCount { visit(node) }
     return order
   }
 }

@@ -17,12 +17,18 @@ extension CheckerSession {
     case .member(let base, let field, let optional):
       return checkMember(
         base, field, optional: optional, expected: expected, scope: scope, span: span)
-    case .index(let base, _):
-      report(
-        .invalidOperand(
-          "[…]", check(base, expected: nil, scope: scope).type, at: span,
-          help: "only catalogs can be looked up by key"))
-      return TypedExpr(.constant(.absent), type: .error, span: span)
+    case .index(let base, let key):
+      if case .name(let name) = base.kind, scope.locals[name] == nil,
+        case .catalog(let index)? = symbols[name]
+      {
+        return checkCatalogLookup(index, key: key, scope: scope, span: span)
+      }
+      let object = check(base, expected: nil, scope: scope)
+      if object.type != .error {
+        report(
+          .invalidOperand("[…]", object.type, at: span, help: "only catalogs can be looked up by key"))
+      }
+      return errorNode(span)
     case .call(let callee, let arguments):
       return checkCall(callee, arguments, expected: expected, scope: scope, span: span)
     case .lambda:
@@ -138,11 +144,15 @@ extension CheckerSession {
       let type = typeOfDeclaration(index, readAt: span)
       return narrowed(
         TypedExpr(.declaration(DeclarationID(index)), type: type, span: span), scope: scope)
-    case .function?:
+    case .function?, .standard?:
       report(
         .invalidArguments(
           "`\(name)` is a function; call it with arguments", at: span, help: "write `\(name)(…)`"))
       return errorNode(span)
+    case .catalog(let index)?:
+      guard let catalog = catalogs[index] else { return errorNode(span) }
+      return TypedExpr(
+        .catalogRows(CatalogID(index)), type: .list(.record(catalog.mapping.rowType)), span: span)
     case nil:
       break
     }
@@ -217,8 +227,13 @@ extension CheckerSession {
       }
       return enumCase(enumType, ordinal, span: span)
     }
-    let object = check(base, expected: nil, scope: scope)
+    var object = check(base, expected: nil, scope: scope)
     if object.type == .error { return errorNode(span) }
+    // `catalog[key].field` reads a field of a row that must exist: a missing row is an
+    // evaluation error naming the key (and a regional standard falls back to its parent).
+    if case .catalogLookup = object.kind, !optional, case .optional(let row) = object.type {
+      object = TypedExpr(.requireRow(object), type: row, span: object.span)
+    }
     var recordType: RecordType
     var throughOptional = false
     switch object.type {

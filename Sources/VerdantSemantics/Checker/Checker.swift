@@ -70,10 +70,22 @@ final class CheckerSession {
     var dependencies = DependencySink()
   }
 
+  /// A regional standard on its way through the checker.
+  struct PendingStandard {
+    let syntax: StandardDeclaration
+    var parameters: [CheckedFunction.Parameter] = []
+    var resultType = ValueType.error
+    var cases: [CheckedStandard.Case] = []
+    var state = State.unchecked
+    var dependencies = DependencySink()
+  }
+
   /// What a value name refers to.
   enum Symbol {
     case declaration(Int)
     case function(Int)
+    case standard(Int)
+    case catalog(Int)
   }
 
   let loader: any SourceLoader
@@ -92,6 +104,10 @@ final class CheckerSession {
   var symbols: [String: Symbol] = [:]
   var declarations: [PendingDeclaration] = []
   var functions: [PendingFunction] = []
+  var standards: [PendingStandard] = []
+  /// Checked catalogs by index (declarations whose mapping failed have no entry).
+  var catalogs: [Int: CheckedCatalog] = [:]
+  var catalogCount = 0
   var localCount = 0
   var dependencyStack: [DependencySink] = []
 
@@ -104,16 +120,20 @@ final class CheckerSession {
   func run(main: SourceFile) -> CheckedRuleset? {
     mainFile = main
     loadUnits(main: main)
+    declareRegions()
     declareTypes()
     declareValues()
     for index in functions.indices { resolveSignature(index) }
+    for index in standards.indices { resolveStandardSignature(index) }
     for index in declarations.indices { checkDeclaration(index) }
     for index in functions.indices { checkFunctionBody(index) }
+    for index in standards.indices { checkStandardBody(index) }
+    let equivalence = checkEquivalences()
     let tests = checkTests()
     reportCycles()
     reportUnusedLets()
     guard !diagnostics.hasErrors else { return nil }
-    return makeRuleset(main: main, tests: tests)
+    return makeRuleset(main: main, tests: tests, equivalence: equivalence)
   }
 
   // MARK: - Reporting
@@ -127,6 +147,14 @@ final class CheckerSession {
     guard !dependencyStack.isEmpty else { return }
     if dependencyStack[dependencyStack.count - 1].declarations[index] == nil {
       dependencyStack[dependencyStack.count - 1].declarations[index] = span
+    }
+  }
+
+  /// Records that the body being checked calls a standard.
+  func noteDependency(onStandard index: Int, at span: Span) {
+    guard !dependencyStack.isEmpty else { return }
+    if dependencyStack[dependencyStack.count - 1].standards[index] == nil {
+      dependencyStack[dependencyStack.count - 1].standards[index] = span
     }
   }
 
@@ -145,7 +173,9 @@ final class CheckerSession {
 
   // MARK: - Result
 
-  func makeRuleset(main: SourceFile, tests: [CheckedTest]) -> CheckedRuleset {
+  func makeRuleset(main: SourceFile, tests: [CheckedTest], equivalence: EquivalenceTable)
+    -> CheckedRuleset
+  {
     var checked: [CheckedDeclaration] = []
     for (index, pending) in declarations.enumerated() {
       guard let kind = pending.kind else { continue }
@@ -187,7 +217,13 @@ final class CheckerSession {
       declarations: checked, functions: checkedFunctions, enums: enumOrder,
       records: recordOrder, regions: regions, defaultOutputs: outputs,
       evaluationOrder: evaluationOrder(), localCount: localCount,
-      warnings: diagnostics.diagnostics.filter { !$0.isError }.sortedByLocation(), tests: tests)
+      warnings: diagnostics.diagnostics.filter { !$0.isError }.sortedByLocation(), tests: tests,
+      standards: standards.enumerated().map { index, pending in
+        CheckedStandard(
+          id: StandardID(index), name: pending.syntax.name.name, parameters: pending.parameters,
+          resultType: pending.resultType, cases: pending.cases, nameSpan: pending.syntax.name.span)
+      },
+      catalogs: (0..<catalogCount).compactMap { catalogs[$0] }, equivalence: equivalence)
   }
 
   static func baseName(_ path: String) -> String {
@@ -211,4 +247,5 @@ final class CheckerSession {
 struct DependencySink {
   var declarations: [Int: Span] = [:]
   var functions: [Int: Span] = [:]
+  var standards: [Int: Span] = [:]
 }

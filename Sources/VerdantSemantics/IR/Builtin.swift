@@ -36,4 +36,8 @@ public enum Builtin: Sendable, Hashable {
   case day
   /// `as_of()`: the evaluation's as-of date (what `param`s are selected by).
   case asOf
+  /// `parent(r)`: the region directly above `r` (absent for a top-level region).
+  case parent
+  /// `recognized(code, in: r)`: `code` or a declared equivalent is valid in `r`.
+  case recognized
 }

@@ -39,6 +39,12 @@ public final class CheckedRuleset: Sendable {
   public let warnings: [Diagnostic]
   /// The tests declared in the main file (for `*.test.verdant` files).
   public let tests: [CheckedTest]
+  /// Regional standards, indexed by ``StandardID``.
+  public let standards: [CheckedStandard]
+  /// XML catalogs, indexed by ``CatalogID``.
+  public let catalogs: [CheckedCatalog]
+  /// Declared mutual recognition of codes.
+  public let equivalence: EquivalenceTable
 
   /// Creates a checked ruleset. The checker is the only intended caller.
   public init(
@@ -46,7 +52,9 @@ public final class CheckedRuleset: Sendable {
     sources: [SourceFile], contentHash: String, declarations: [CheckedDeclaration],
     functions: [CheckedFunction], enums: [EnumType], records: [RecordType],
     regions: RegionHierarchy, defaultOutputs: [DeclarationID], evaluationOrder: [DeclarationID],
-    localCount: Int, warnings: [Diagnostic], tests: [CheckedTest] = []
+    localCount: Int, warnings: [Diagnostic], tests: [CheckedTest] = [],
+    standards: [CheckedStandard] = [], catalogs: [CheckedCatalog] = [],
+    equivalence: EquivalenceTable = .empty
   ) {
     self.name = name
     self.version = version
@@ -64,6 +72,9 @@ public final class CheckedRuleset: Sendable {
     self.localCount = localCount
     self.warnings = warnings
     self.tests = tests
+    self.standards = standards
+    self.catalogs = catalogs
+    self.equivalence = equivalence
   }
 
   /// The declaration with a given name, if any.

@@ -80,6 +80,15 @@ public indirect enum TypedExprKind: Sendable {
   case set([TypedExpr])
   /// A record literal with its fields in declaration order.
   case record(RecordType, [TypedExpr])
+  /// `catalog[key]`: the row (absent when there is none), or every row for `key … multiple`.
+  case catalogLookup(CatalogID, TypedExpr)
+  /// A lookup whose row is required (`catalog[key].field`): a missing row is an evaluation
+  /// error naming the key, and a regional standard then falls back to its parent region.
+  case requireRow(TypedExpr)
+  /// A catalog's rows, in document order.
+  case catalogRows(CatalogID)
+  /// `standard(arguments…, in: region)`.
+  case standardCall(StandardID, [TypedExpr], region: TypedExpr)
 }
 
 /// Identifies a declaration of a checked ruleset; also its slot in an evaluation frame.

@@ -158,6 +158,19 @@ public struct Lexer {
     case UInt8(ascii: "["): kind = .leftBracket
     case UInt8(ascii: "]"): kind = .rightBracket
     case UInt8(ascii: ","): kind = .comma
+    case UInt8(ascii: ";"): kind = .semicolon
+    case UInt8(ascii: "@"): kind = .at
+    case UInt8(ascii: "'"):
+      // Single quotes only appear in catalog selector predicates (`[@ColumnRef='code']`).
+      while let next = peek(0), next != UInt8(ascii: "'"), next != UInt8(ascii: "\n") {
+        position += 1
+      }
+      if peek(0) == UInt8(ascii: "'") {
+        position += 1
+      } else {
+        diagnostics.report(.unterminatedString(at: span(start, position)))
+      }
+      kind = .singleQuoted
     case UInt8(ascii: ":"): kind = .colon
     case UInt8(ascii: "+"): kind = .plus
     case UInt8(ascii: "-"): kind = .minus

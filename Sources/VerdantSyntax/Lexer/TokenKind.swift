@@ -70,6 +70,12 @@ public enum TokenKind: Sendable, Hashable {
   case halfOpenRange
   /// `...`
   case closedRange
+  /// `;`
+  case semicolon
+  /// `@` (in catalog selectors)
+  case at
+  /// `'text'` (in catalog selector predicates; Verdant text uses double quotes)
+  case singleQuoted
   /// A character the language does not use (already reported).
   case invalid
   /// The end of the file.
@@ -122,6 +128,9 @@ extension TokenKind: CustomStringConvertible {
     case .pipe: return "`|`"
     case .halfOpenRange: return "`..<`"
     case .closedRange: return "`...`"
+    case .semicolon: return "`;`"
+    case .at: return "`@`"
+    case .singleQuoted: return "a single-quoted string"
     case .invalid: return "an invalid character"
     case .endOfFile: return "the end of the file"
     }

@@ -16,8 +16,11 @@ extension Parser {
       return Cell(.comparison(op, bound), span: start.span.merged(with: bound.span))
     }
     if eat(.in) != nil {
-      let set = try parseCellValue("after `in`")
-      return Cell(.within(set), span: start.span.merged(with: set.span))
+      var sets = [try parseCellValue("after `in`")]
+      while continuesExpression, eat(.comma) != nil {
+        sets.append(try parseCellValue("after `,`"))
+      }
+      return Cell(.within(sets), span: start.span.merged(with: sets[sets.count - 1].span))
     }
     if eat(.contains) != nil {
       let element = try parseCellValue("after `contains`")

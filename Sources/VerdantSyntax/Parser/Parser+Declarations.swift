@@ -77,6 +77,10 @@ extension Parser {
     case "scorecard": kind = .scorecard(try parseScorecard())
     case "table": kind = .table(try parseTable())
     case "test": kind = .test(try parseTest())
+    case "regions": kind = .regions(try parseRegions())
+    case "standard": kind = .standard(try parseStandard())
+    case "equivalent": kind = .equivalent(try parseEquivalent())
+    case "catalog": kind = .catalog(try parseCatalog())
     default:
       let suggestion =
         start.kind == .identifier
@@ -171,15 +175,7 @@ extension Parser {
   mutating func parseFunction() throws(Failure) -> FunctionDeclaration {
     advance()
     let name = try expectIdentifier("after `fn`")
-    try expect(.leftParen, "after the function name")
-    var parameters: [FunctionDeclaration.Parameter] = []
-    while !at(.rightParen), !at(.endOfFile) {
-      let parameter = try expectIdentifier("as a parameter name")
-      try expect(.colon, "after the parameter `\(parameter.name)`")
-      parameters.append(.init(name: parameter, type: try parseType()))
-      if eat(.comma) == nil { break }
-    }
-    try expect(.rightParen, "to close the parameter list")
+    let parameters = try parseParameterList()
     try expect(.colon, "before the result type", help: "write `fn \(name.name)(…): Type = …`")
     let resultType = try parseType()
     try expect(.equal, "before the function body")

@@ -18,7 +18,7 @@ public struct Parser {
   /// only treats them as declaration starts at the beginning of a line.
   static let declarationWords: Set<String> = [
     "ruleset", "enum", "input", "record", "let", "output", "param", "fn", "import", "rule",
-    "scorecard", "table", "test",
+    "scorecard", "table", "test", "regions", "standard", "equivalent", "catalog",
   ]
 
   /// Creates a parser over a file's tokens.

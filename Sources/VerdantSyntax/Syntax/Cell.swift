@@ -15,8 +15,9 @@ public struct Cell: Sendable, Hashable {
     case range(Expr, Expr, closed: Bool)
     /// `a` or `a, b, c`: equal to one of the values.
     case values([Expr])
-    /// `in X`: a member of the set `X`, or (for regions) `X` or below it.
-    case within(Expr)
+    /// `in X` or `in X, Y`: a member of the set `X`, or (for regions) `X` or below it; with
+    /// several, any of them.
+    case within([Expr])
     /// `contains x`: a collection holding `x`, or text containing it.
     case contains(Expr)
   }

@@ -25,7 +25,9 @@ public struct Declaration: Sendable, Hashable {
     case .rule(let decl): return decl.name
     case .scorecard(let decl): return decl.name
     case .table(let decl): return decl.name
-    case .importFile, .test: return nil
+    case .standard(let decl): return decl.name
+    case .catalog(let decl): return decl.name
+    case .importFile, .test, .regions, .equivalent: return nil
     }
   }
 }
@@ -54,6 +56,14 @@ public enum DeclarationKind: Sendable, Hashable {
   case table(TableDeclaration)
   /// `test "name" { … }` (in test files)
   case test(TestDeclaration)
+  /// `regions { … }`
+  case regions(RegionsDeclaration)
+  /// `standard name(…): T { default in R = … }`
+  case standard(StandardDeclaration)
+  /// `equivalent { "code" in R, … }`
+  case equivalent(EquivalentDeclaration)
+  /// `catalog name from xml "…" …`
+  case catalog(CatalogDeclaration)
 }
 
 /// `enum Name { A, B, C }`.
