@@ -40,7 +40,9 @@ let package = Package(
 
     // MARK: - Catalogs: government XML → typed, keyed tables (libxml2), and snapshots
     .target(name: "VerdantCatalog", dependencies: ["VerdantValues", "VerdantSyntax", "CLibXML2"]),
-    .testTarget(name: "VerdantCatalogTests", dependencies: ["VerdantCatalog", "VerdantTestSupport"]),
+    .testTarget(
+      name: "VerdantCatalogTests", dependencies: ["VerdantCatalog", "VerdantTestSupport"],
+      exclude: ["Fixtures"]),
 
     // MARK: - Runtime: checked program → compiled evaluator → results
     .target(name: "VerdantRuntime", dependencies: ["VerdantSemantics"]),

@@ -1,6 +1,12 @@
 #ifndef VERDANT_CLIBXML2_SHIM_H
 #define VERDANT_CLIBXML2_SHIM_H
 
+/* Debian's libxml2 is built with ICU support, and its headers then include the system ICU,
+   which clashes with the ICU that Foundation ships ('UErrorCode' has different definitions) in
+   any module importing both. The ICU-dependent declarations are never used from Swift. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>

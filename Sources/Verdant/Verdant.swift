@@ -1,3 +1,4 @@
+@_exported import VerdantCatalog
 @_exported import VerdantRuntime
 @_exported import VerdantSemantics
 @_exported import VerdantSyntax
@@ -38,18 +39,20 @@ public enum Ruleset {
   /// - Throws: ``CompilationError`` with every diagnostic when the ruleset has errors.
   public static func compile(
     source: String, path: String = "<source>",
-    loader: some SourceLoader = FileSystemSourceLoader()
+    loader: some SourceLoader = FileSystemSourceLoader(), catalogs: CatalogOptions = .init()
   ) throws(CompilationError) -> CompiledRuleset {
-    try compile(SourceFile(path: path, text: source), loader: loader)
+    try compile(SourceFile(path: path, text: source), loader: loader, catalogs: catalogs)
   }
 
-  /// Compiles a ruleset file and the files it imports.
+  /// Compiles a ruleset file and the files it imports, loading its catalogs.
   /// - Parameters:
   ///   - path: The ruleset's path.
   ///   - loader: Supplies imported files (by default, the file system).
+  ///   - catalogs: Where catalog rows come from (by default snapshots or the XML files).
   /// - Throws: ``CompilationError`` when the file cannot be read or has errors.
   public static func compile(
-    contentsOfFile path: String, loader: some SourceLoader = FileSystemSourceLoader()
+    contentsOfFile path: String, loader: some SourceLoader = FileSystemSourceLoader(),
+    catalogs: CatalogOptions = .init()
   ) throws(CompilationError) -> CompiledRuleset {
     let text: String
     do {
@@ -57,18 +60,19 @@ public enum Ruleset {
     } catch {
       throw CompilationError(unreadable: error)
     }
-    return try compile(SourceFile(path: path, text: text), loader: loader)
+    return try compile(SourceFile(path: path, text: text), loader: loader, catalogs: catalogs)
   }
 
-  /// Compiles a checked source file.
-  public static func compile(_ file: SourceFile, loader: some SourceLoader) throws(CompilationError)
-    -> CompiledRuleset
-  {
+  /// Checks a source file, loads its catalogs and compiles it.
+  public static func compile(
+    _ file: SourceFile, loader: some SourceLoader, catalogs: CatalogOptions = .init()
+  ) throws(CompilationError) -> CompiledRuleset {
     let result = Checker.check(file, loader: loader)
     guard let checked = result.ruleset else {
       throw CompilationError(diagnostics: result.diagnostics)
     }
-    return CompiledRuleset(checked)
+    let loaded = try loadCatalogs(for: checked, options: catalogs)
+    return CompiledRuleset(checked, catalogs: loaded.tables, additionalWarnings: loaded.warnings)
   }
 }
 

@@ -12,7 +12,7 @@ struct VerdantCommand: ParsableCommand {
       3 evaluation failed (overflow, division by zero, …); 64 usage error.
       """,
     version: Ruleset.libraryVersion,
-    subcommands: [Check.self, Eval.self, Explain.self, Test.self])
+    subcommands: [Check.self, Eval.self, Explain.self, Test.self, Import.self])
 }
 
 /// The documented, stable exit codes.

@@ -1,8 +1,8 @@
 import Testing
 import Verdant
 
-/// Runs every `rulesets/**/*.test.verdant` file, so `swift test` (and CI) catches a broken
-/// ruleset or a failing ruleset test.
+/// Runs every `rulesets/**/*.test.verdant` and `examples/**/*.test.verdant` file, so
+/// `swift test` (and CI) catches a broken ruleset or a failing ruleset test.
 @Suite("Shipped rulesets")
 struct ShippedRulesetTests {
   static let root: String = {
@@ -10,7 +10,7 @@ struct ShippedRulesetTests {
       .joined(separator: "/")
   }()
 
-  static let testFiles = RulesetTestRunner.discover([root + "/rulesets"])
+  static let testFiles = RulesetTestRunner.discover([root + "/rulesets", root + "/examples"])
 
   @Test("there are ruleset tests to run")
   func found() {
@@ -19,7 +19,7 @@ struct ShippedRulesetTests {
 
   @Test("every ruleset test passes", arguments: testFiles)
   func passes(file: String) {
-    let report = RulesetTestRunner.run(file: file)
+    let report = RulesetTestRunner.run(file: file, catalogs: Ruleset.catalogLoader())
     #expect(
       !report.diagnostics.containsErrors, "\(ShortRenderer().render(report.diagnostics))")
     #expect(!report.cases.isEmpty, "\(file) has no tests")

@@ -6,7 +6,8 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check rulesets for errors and warnings without evaluating them.",
     discussion: """
-      Diagnostics go to standard error. Exits 0 when the rulesets have no errors (warnings \
+      Diagnostics go to standard error. Also loads the rulesets' XML catalogs (or snapshots) and \
+      reports their errors, unless --no-catalogs. Exits 0 when there are no errors (warnings \
       allowed) and 1 otherwise.
       """)
 
@@ -18,6 +19,9 @@ struct Check: ParsableCommand {
 
   @Flag(help: "Also print the type of every declaration (to standard output).")
   var types = false
+
+  @Flag(help: "Do not load the rulesets' XML catalogs (or their snapshots).")
+  var noCatalogs = false
 
   mutating func run() throws {
     var all: [Diagnostic] = []
@@ -33,6 +37,13 @@ struct Check: ParsableCommand {
       }
       let result = Ruleset.check(SourceFile(path: path, text: text))
       all += result.diagnostics
+      if !noCatalogs, let checked = result.ruleset {
+        do {
+          all += try Ruleset.loadCatalogs(for: checked).warnings
+        } catch {
+          all += error.diagnostics
+        }
+      }
       if types, let checked = result.ruleset {
         for declaration in checked.declarations
         where checked.sources[0] === declaration.nameSpan.file {

@@ -32,7 +32,7 @@ struct Test: ParsableCommand {
     var entries: [String: CoverageEntry] = [:]
     var order: [String] = []
     for file in files {
-      let report = RulesetTestRunner.run(file: file)
+      let report = RulesetTestRunner.run(file: file, catalogs: Ruleset.catalogLoader())
       if report.diagnostics.containsErrors {
         printError(diagnosticsFormat.render(report.diagnostics))
         broken = true

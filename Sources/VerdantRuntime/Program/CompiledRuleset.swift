@@ -26,8 +26,13 @@ public final class CompiledRuleset: Sendable {
   ///   - checked: The checked ruleset.
   ///   - catalogs: The tables of its catalogs by name (see `Ruleset.compile`, which loads them
   ///     from XML or snapshots). A catalog without a table makes its lookups evaluation errors.
-  public init(_ checked: CheckedRuleset, catalogs: [String: CatalogTable] = [:]) {
+  ///   - additionalWarnings: Warnings found while loading the catalogs.
+  public init(
+    _ checked: CheckedRuleset, catalogs: [String: CatalogTable] = [:],
+    additionalWarnings: [Diagnostic] = []
+  ) {
     self.checked = checked
+    self.warnings = checked.warnings + additionalWarnings
     let tables = checked.catalogs.map { catalogs[$0.name] }
     self.catalogTables = tables
     readers = Compiler(ruleset: checked, tables: tables).compileAll()
@@ -46,8 +51,8 @@ public final class CompiledRuleset: Sendable {
   public var version: String? { checked.version }
   /// The content hash of its sources.
   public var hash: String { checked.contentHash }
-  /// Warnings from checking.
-  public var warnings: [Diagnostic] { checked.warnings }
+  /// Warnings from checking and from loading catalogs.
+  public let warnings: [Diagnostic]
 
   /// The record type of an input or `record` declaration, for building inputs in Swift.
   public func recordType(named name: String) -> RecordType? {

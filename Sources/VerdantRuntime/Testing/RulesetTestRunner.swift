@@ -23,14 +23,21 @@ public enum RulesetTestRunner {
     return found.map { $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0 }
   }
 
+  /// Loads the catalog tables of a checked ruleset, with any diagnostics (errors stop the run).
+  public typealias CatalogLoader =
+    @Sendable (CheckedRuleset) -> (tables: [String: CatalogTable], diagnostics: [Diagnostic])
+
   /// Compiles and runs one test file.
   /// - Parameters:
   ///   - path: The test file.
   ///   - loader: Supplies imported files.
+  ///   - catalogs: Loads the tested ruleset's catalogs (`Ruleset.catalogLoader()` reads XML
+  ///     and snapshots); by default none are loaded.
   /// - Returns: Diagnostics, per-test results and coverage of the tested rulesets.
-  public static func run(file path: String, loader: some SourceLoader = FileSystemSourceLoader())
-    -> TestFileReport
-  {
+  public static func run(
+    file path: String, loader: some SourceLoader = FileSystemSourceLoader(),
+    catalogs: CatalogLoader = { _ in ([:], []) }
+  ) -> TestFileReport {
     let text: String
     do {
       text = try FileSystem.readText(atPath: path)
@@ -41,11 +48,13 @@ public enum RulesetTestRunner {
         at: Span(file: file, start: 0, end: 0))
       return TestFileReport(path: path, diagnostics: [diagnostic], cases: [], coverage: [])
     }
-    return run(SourceFile(path: path, text: text), loader: loader)
+    return run(SourceFile(path: path, text: text), loader: loader, catalogs: catalogs)
   }
 
   /// Compiles and runs one test file held in memory.
-  public static func run(_ file: SourceFile, loader: some SourceLoader) -> TestFileReport {
+  public static func run(
+    _ file: SourceFile, loader: some SourceLoader, catalogs: CatalogLoader = { _ in ([:], []) }
+  ) -> TestFileReport {
     var implicit: [String] = []
     if file.path.hasSuffix(testFileSuffix) {
       let base = String(file.path.dropLast(testFileSuffix.count)) + ".verdant"
@@ -56,7 +65,13 @@ public enum RulesetTestRunner {
     guard let checked = result.ruleset else {
       return TestFileReport(path: file.path, diagnostics: result.diagnostics, cases: [], coverage: [])
     }
-    let ruleset = CompiledRuleset(checked)
+    let loaded = catalogs(checked)
+    if loaded.diagnostics.containsErrors {
+      return TestFileReport(
+        path: file.path, diagnostics: result.diagnostics + loaded.diagnostics, cases: [],
+        coverage: [])
+    }
+    let ruleset = CompiledRuleset(checked, catalogs: loaded.tables)
     var covered = Set<CoveragePoint>()
     var cases: [TestCaseReport] = []
     for test in ruleset.tests {

@@ -95,6 +95,13 @@ extension CheckerSession {
       rhs = coerce(rhs, to: .decimal, "")
     }
     if lhs.type == .error || rhs.type == .error { return errorNode(span) }
+    // `==` and `!=` may compare an optional: an absent value equals only another absent one.
+    if op == .equal || op == .notEqual, lhs.type.isOptional || rhs.type.isOptional,
+      let joined = join(lhs.type, rhs.type), let left = convert(lhs, to: joined),
+      let right = convert(rhs, to: joined)
+    {
+      return TypedExpr(.binary(.equal(negated: op == .notEqual), left, right), type: .bool, span: span)
+    }
     guard checkOperandsPresent(op.rawValue, lhs, rhs) else { return errorNode(span) }
     if op.isComparison { return comparison(op, lhs, rhs, span: span) }
     return arithmetic(op, lhs, rhs, span: span)

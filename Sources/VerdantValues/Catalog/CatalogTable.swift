@@ -54,7 +54,8 @@ public final class CatalogTable: Sendable {
 
   /// The rows with a key, in document order (empty when there is none).
   public func rows(forKey key: Value) -> [RecordValue] {
-    index[key].map { $0.map { rows[$0] } } ?? []
+    guard let positions = index[key] else { return [] }
+    return positions.map { rows[$0] }
   }
 
   /// The first row with a key.
