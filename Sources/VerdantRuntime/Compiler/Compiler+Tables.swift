@@ -178,9 +178,7 @@ extension Compiler {
       for value in values {
         switch value {
         case .decimal(let number), .percent(let number):
-          do { total = try total.adding(number) } catch let error as ArithmeticError {
-            throw site.arithmetic(error)
-          }
+          do { total = try total.adding(number) } catch { throw site.arithmetic(error) }
         default:
           throw site.unexpected(value, expected: "a number")
         }

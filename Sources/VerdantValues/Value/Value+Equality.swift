@@ -32,7 +32,9 @@ extension Value: Hashable {
     case .percent(let v): hasher.combine(v)
     case .money(let v): hasher.combine(v)
     case .text(let v):
-      for byte in v.utf8 { hasher.combine(byte) }
+      // One call over the contiguous UTF-8 bytes: catalogs hash millions of texts.
+      var copy = v
+      copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     case .date(let v): hasher.combine(v)
     case .duration(let v): hasher.combine(v)
     case .enumCase(let v): hasher.combine(v)
