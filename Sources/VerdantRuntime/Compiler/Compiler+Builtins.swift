@@ -30,13 +30,13 @@ extension Compiler {
           return best
         }, type, site)
     case .least, .greatest:
-      let parts = arguments.map { value(compile($0), $0.type) }
+      let parts = arguments.map { ValueStep(run: value(compile($0), $0.type)) }
       let wantsMinimum = builtin == .least
       return unboxed(
         { frame in
-          var best = try parts[0](&frame)
+          var best = try parts[0].run(&frame)
           for part in parts.dropFirst() {
-            best = try Self.extremum(best, try part(&frame), minimum: wantsMinimum, site: site)
+            best = try Self.extremum(best, try part.run(&frame), minimum: wantsMinimum, site: site)
           }
           return best
         }, type, site)

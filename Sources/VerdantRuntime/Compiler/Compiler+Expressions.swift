@@ -55,6 +55,18 @@ extension Compiler {
       let index = id.index
       return unboxed({ frame in frame.locals[index] }, type, site)
     case .field(let base, let index):
+      if case .declaration(let id) = base.kind, case .input = ruleset.declarations[id.index].kind {
+        // Inputs are stored before evaluation starts: read the field straight from the slot,
+        // without the memoising reader in between.
+        let slot = id.index
+        return unboxed(
+          { frame in
+            guard case .record(let recordValue) = frame.slots[slot] else {
+              throw site.unexpected(frame.slots[slot], expected: "a record")
+            }
+            return recordValue.fields[index]
+          }, type, site)
+      }
       let record = value(compile(base), base.type)
       return unboxed(
         { frame in
@@ -185,19 +197,19 @@ extension Compiler {
         return count
       }
     case .list(let elements):
-      let parts = elements.map { value(compile($0), $0.type) }
+      let parts = elements.map { ValueStep(run: value(compile($0), $0.type)) }
       return .value { frame in
         var values: [Value] = []
         values.reserveCapacity(parts.count)
-        for part in parts { values.append(try part(&frame)) }
+        for part in parts { values.append(try part.run(&frame)) }
         return .list(values)
       }
     case .set(let elements):
-      let parts = elements.map { value(compile($0), $0.type) }
+      let parts = elements.map { ValueStep(run: value(compile($0), $0.type)) }
       return .value { frame in
         var values: [Value] = []
         values.reserveCapacity(parts.count)
-        for part in parts { values.append(try part(&frame)) }
+        for part in parts { values.append(try part.run(&frame)) }
         return Value.makeSet(values)
       }
     case .catalogLookup(let id, let key):
@@ -209,11 +221,11 @@ extension Compiler {
     case .standardCall(let id, let arguments, let region):
       return compileStandardCall(id, arguments, region: region, type: type, site: site)
     case .record(let recordType, let fields):
-      let parts = fields.map { value(compile($0), $0.type) }
+      let parts = fields.map { ValueStep(run: value(compile($0), $0.type)) }
       return .value { frame in
         var values: [Value] = []
         values.reserveCapacity(parts.count)
-        for part in parts { values.append(try part(&frame)) }
+        for part in parts { values.append(try part.run(&frame)) }
         return .record(RecordValue(type: recordType, fields: values))
       }
     }
@@ -270,13 +282,13 @@ extension Compiler {
     let function = ruleset.functions[id.index]
     let body = functionBody(id)
     let slots = function.parameters.map(\.local.index)
-    let values = arguments.map { value(compile($0), $0.type) }
+    let values = arguments.map { ValueStep(run: value(compile($0), $0.type)) }
     let thunk: Thunk<Value> = { frame in
       // Arguments are evaluated before any parameter slot is written: an argument may call the
       // same function (`f(f(1))`), and functions are never recursive, so this is enough.
       var evaluated: [Value] = []
       evaluated.reserveCapacity(values.count)
-      for argument in values { evaluated.append(try argument(&frame)) }
+      for argument in values { evaluated.append(try argument.run(&frame)) }
       for (slot, argument) in zip(slots, evaluated) { frame.locals[slot] = argument }
       return try body(&frame)
     }

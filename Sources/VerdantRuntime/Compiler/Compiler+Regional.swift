@@ -87,11 +87,11 @@ extension Compiler {
     let hierarchy = ruleset.regions
     let saved = (currentDeclaration, recordsReads)
     (currentDeclaration, recordsReads) = ("standard \(standard.name)", true)
-    let bodies = standard.cases.map { value(compile($0.body), $0.body.type) }
+    let bodies = standard.cases.map { ValueStep(run: value(compile($0.body), $0.body.type)) }
     (currentDeclaration, recordsReads) = saved
     let chains = hierarchy.codes.indices.map { standard.applicableCases(for: $0, in: hierarchy) }
     let slots = standard.parameters.map(\.local.index)
-    let values = arguments.map { value(compile($0), $0.type) }
+    let values = arguments.map { ValueStep(run: value(compile($0), $0.type)) }
     let regionValue = value(compile(region), region.type)
     let name = standard.name
     let declared = standard.cases.map { hierarchy.codes[$0.region] }
@@ -100,7 +100,7 @@ extension Compiler {
     let thunk: Thunk<Value> = { frame in
       var evaluated: [Value] = []
       evaluated.reserveCapacity(values.count)
-      for argument in values { evaluated.append(try argument(&frame)) }
+      for argument in values { evaluated.append(try argument.run(&frame)) }
       guard case .region(let target) = try regionValue(&frame) else {
         throw site.error(.internalError, "internal error: expected a region")
       }
@@ -116,7 +116,7 @@ extension Compiler {
       var fallbacks: [String] = []
       for (position, caseIndex) in chain.enumerated() {
         do {
-          let result = try bodies[caseIndex](&frame)
+          let result = try bodies[caseIndex].run(&frame)
           if explaining, let recorder = frame.recorder {
             recorder.useStandard(
               StandardUse(

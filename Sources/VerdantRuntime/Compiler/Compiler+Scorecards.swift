@@ -4,13 +4,34 @@ import VerdantValues
 
 extension Compiler {
   /// A compiled characteristic: its value, its local slot and its bins with weighted points.
-  private struct CompiledCharacteristic {
+  /// A class, not a struct: the scorecard loop reads characteristics without copying (and
+  /// retaining) their fields.
+  private final class CompiledCharacteristic: Sendable {
     let name: String
     let subject: Thunk<Value>
     let slot: Int
-    let bins: [(condition: Thunk<Bool>?, points: ExactDecimal, reason: String?)]
+    let bins: [CompiledBin]
     let maximum: ExactDecimal
     let details: [(text: String, line: Int)]
+
+    init(
+      name: String, subject: @escaping Thunk<Value>, slot: Int, bins: [CompiledBin],
+      maximum: ExactDecimal, details: [(text: String, line: Int)]
+    ) {
+      self.name = name
+      self.subject = subject
+      self.slot = slot
+      self.bins = bins
+      self.maximum = maximum
+      self.details = details
+    }
+  }
+
+  /// A compiled bin: its condition (none for `otherwise`), weighted points and reason.
+  private struct CompiledBin {
+    let condition: ConditionStep?
+    let points: ExactDecimal
+    let reason: String?
   }
 
   /// Compiles a scorecard: each characteristic's value is computed once into its local, the
@@ -26,11 +47,10 @@ extension Compiler {
         subject: value(compile(characteristic.subject), characteristic.subject.type),
         slot: characteristic.local.index,
         bins: characteristic.bins.map { bin in
-          (
-            condition: bin.condition.map { bool(compile($0)) },
+          CompiledBin(
+            condition: bin.condition.map { ConditionStep(run: bool(compile($0))) },
             points: (try? bin.points.multiplied(by: characteristic.weight)) ?? bin.points,
-            reason: bin.reason
-          )
+            reason: bin.reason)
         },
         maximum: characteristic.maximum,
         details: characteristic.bins.map { ($0.condition == nil ? "otherwise" : $0.text, $0.span.location.line) })
@@ -52,7 +72,7 @@ extension Compiler {
         frame.locals[characteristic.slot] = subject
         var matched: Int?
         for (number, bin) in characteristic.bins.enumerated() {
-          if let condition = bin.condition, try !condition(&frame) { continue }
+          if let condition = bin.condition, try !condition.run(&frame) { continue }
           matched = number
           break
         }

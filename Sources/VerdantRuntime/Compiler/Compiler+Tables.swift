@@ -17,23 +17,28 @@ extension Compiler {
   func compileTable(_ declaration: CheckedDeclaration, _ table: CheckedTable) -> Thunk<Value> {
     let site = self.site(declaration.nameSpan)
     let columns = table.columns.map { column in
-      (subject: value(compile(column.subject), column.subject.type), slot: column.local.index)
+      CompiledColumn(
+        subject: ValueStep(run: value(compile(column.subject), column.subject.type)),
+        slot: column.local.index)
     }
     let rowRecord = table.rowRecord
     let rows = table.rows.map { row in
-      let outputs = row.outputs.map { value(compile($0), $0.type) }
+      let outputs = row.outputs.map { ValueStep(run: value(compile($0), $0.type)) }
       let output: Thunk<Value>
       if let rowRecord {
         output = { frame in
           var fields: [Value] = []
           fields.reserveCapacity(outputs.count)
-          for part in outputs { fields.append(try part(&frame)) }
+          for part in outputs { fields.append(try part.run(&frame)) }
           return .record(RecordValue(type: rowRecord, fields: fields))
         }
       } else {
-        output = outputs.first ?? { _ in .absent }
+        let absent: Thunk<Value> = { _ in .absent }
+        output = outputs.first?.run ?? absent
       }
-      return (conditions: row.conditions.compactMap { $0.map { bool(compile($0)) } }, output: output)
+      return CompiledRow(
+        conditions: row.conditions.compactMap { $0.map { ConditionStep(run: bool(compile($0))) } },
+        output: ValueStep(run: output))
     }
     let details = table.rows.map { row in
       (cells: row.text, line: row.span.location.line, reason: row.reason)
@@ -43,13 +48,28 @@ extension Compiler {
     let combine = combiner(policy, rowType: table.rowType, site: site, name: name)
     let explaining = self.explaining
     let index = declaration.id.index
+    if case .first = policy, !explaining {
+      // The common case, without collecting matches: the first matching row decides, and the
+      // outputs of later rows are never computed.
+      let noMatch = site.error(
+        .noRowMatched, "no row of table `\(name)` matches",
+        help: "add a final row of `-` cells as a catch-all")
+      return { frame in
+        for column in columns { frame.locals[column.slot] = try column.subject.run(&frame) }
+        rows: for row in rows {
+          for condition in row.conditions where try !condition.run(&frame) { continue rows }
+          return try row.output.run(&frame)
+        }
+        throw noMatch
+      }
+    }
     return { frame in
-      for column in columns { frame.locals[column.slot] = try column.subject(&frame) }
+      for column in columns { frame.locals[column.slot] = try column.subject.run(&frame) }
       var matched: [(number: Int, output: Value)] = []
       rows: for (number, row) in rows.enumerated() {
-        for condition in row.conditions where try !condition(&frame) { continue rows }
+        for condition in row.conditions where try !condition.run(&frame) { continue rows }
         // `first` needs no more rows, and its later rows' outputs are never computed.
-        matched.append((number, try row.output(&frame)))
+        matched.append((number, try row.output.run(&frame)))
         if case .first = policy { break }
       }
       let (value, deciding) = try combine(matched)
@@ -67,6 +87,18 @@ extension Compiler {
       }
       return value
     }
+  }
+
+  /// A compiled input column: its value, and the local it is kept in while rows are tested.
+  private struct CompiledColumn {
+    let subject: ValueStep
+    let slot: Int
+  }
+
+  /// A compiled row: its cells' conditions (`-` cells have none) and its output.
+  private struct CompiledRow {
+    let conditions: [ConditionStep]
+    let output: ValueStep
   }
 
   /// How a hit policy turns the matching rows into the table's value; also which rows decided

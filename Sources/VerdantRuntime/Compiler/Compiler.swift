@@ -12,9 +12,9 @@ final class Compiler {
   /// The loaded catalog tables, indexed by catalog (`nil` where one was not supplied).
   let tables: [CatalogTable?]
   /// Memoising readers of each declaration, compiled on first use.
-  private var readers: [Thunk<Value>?]
+  private var readers: [ValueStep?]
   /// Function bodies, compiled on first use.
-  private var functionBodies: [Thunk<Value>?]
+  private var functionBodies: [ValueStep?]
   /// The declaration or function whose body is being compiled, for error messages.
   var currentDeclaration = ""
   /// Whether to emit the explaining variant, whose closures record what they decide and read.
@@ -32,9 +32,9 @@ final class Compiler {
   }
 
   /// Compiles every declaration and returns the readers, indexed by declaration.
-  func compileAll() -> [Thunk<Value>] {
+  func compileAll() -> [ValueStep] {
     for declaration in ruleset.declarations { _ = reader(for: declaration.id) }
-    return readers.map { $0 ?? { _ in .absent } }
+    return readers.map { $0 ?? ValueStep(run: { _ in .absent }) }
   }
 
   func site(_ span: Span) -> Site { Site(span: span, declaration: currentDeclaration) }
@@ -43,7 +43,7 @@ final class Compiler {
 
   /// The memoising reader of a declaration: computes the value on first read in a frame.
   func reader(for id: DeclarationID) -> Thunk<Value> {
-    if let existing = readers[id.index] { return existing }
+    if let existing = readers[id.index] { return existing.run }
     let declaration = ruleset.declarations[id.index]
     let saved = (currentDeclaration, recordsReads)
     (currentDeclaration, recordsReads) = (declaration.name, true)
@@ -53,7 +53,7 @@ final class Compiler {
     let reader: Thunk<Value>
     if explaining {
       reader = { frame in
-        if frame.ready[index] { return frame.slots[index] }
+        if frame.isReady(index) { return frame.slots[index] }
         frame.recorder?.begin(index)
         let value: Value
         do {
@@ -63,20 +63,18 @@ final class Compiler {
           throw error
         }
         frame.recorder?.end(declaration, value: value)
-        frame.slots[index] = value
-        frame.ready[index] = true
+        frame.store(value, at: index)
         return value
       }
     } else {
       reader = { frame in
-        if frame.ready[index] { return frame.slots[index] }
+        if frame.isReady(index) { return frame.slots[index] }
         let value = try compute(&frame)
-        frame.slots[index] = value
-        frame.ready[index] = true
+        frame.store(value, at: index)
         return value
       }
     }
-    readers[index] = reader
+    readers[index] = ValueStep(run: reader)
     return reader
   }
 
@@ -136,10 +134,9 @@ final class Compiler {
   private func compileRule(_ declaration: CheckedDeclaration, _ rule: CheckedRule) -> Thunk<Value>
   {
     let branches = rule.branches.map { branch in
-      (
-        condition: branch.condition.map { bool(compile($0)) },
-        value: boxed(compile(branch.value), branch.value.type)
-      )
+      CompiledBranch(
+        condition: branch.condition.map { ConditionStep(run: bool(compile($0))) },
+        value: ValueStep(run: boxed(compile(branch.value), branch.value.type)))
     }
     let site = self.site(declaration.nameSpan)
     let name = declaration.name
@@ -147,8 +144,8 @@ final class Compiler {
     guard explaining else {
       return { frame in
         for branch in branches {
-          if let condition = branch.condition, try !condition(&frame) { continue }
-          return try branch.value(&frame)
+          if let condition = branch.condition, try !condition.run(&frame) { continue }
+          return try branch.value.run(&frame)
         }
         // The checker proved the branches complete; report rather than crash if not.
         throw noMatch
@@ -161,8 +158,8 @@ final class Compiler {
     return { frame in
       for (number, branch) in branches.enumerated() {
         frame.recorder?.clearReads()
-        if let condition = branch.condition, try !condition(&frame) { continue }
-        let value = try branch.value(&frame)
+        if let condition = branch.condition, try !condition.run(&frame) { continue }
+        let value = try branch.value.run(&frame)
         if let recorder = frame.recorder {
           let detail = details[number]
           recorder.decide(
@@ -176,17 +173,23 @@ final class Compiler {
     }
   }
 
+  /// A compiled rule branch.
+  private struct CompiledBranch {
+    let condition: ConditionStep?
+    let value: ValueStep
+  }
+
   // MARK: - Functions
 
   /// The compiled body of a user function.
   func functionBody(_ id: FunctionID) -> Thunk<Value> {
-    if let existing = functionBodies[id.index] { return existing }
+    if let existing = functionBodies[id.index] { return existing.run }
     let function = ruleset.functions[id.index]
     let saved = (currentDeclaration, recordsReads)
     (currentDeclaration, recordsReads) = (function.name, true)
     defer { (currentDeclaration, recordsReads) = saved }
     let body = boxed(compile(function.body), function.body.type)
-    functionBodies[id.index] = body
+    functionBodies[id.index] = ValueStep(run: body)
     return body
   }
 

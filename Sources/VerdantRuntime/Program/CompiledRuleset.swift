@@ -11,10 +11,10 @@ public final class CompiledRuleset: Sendable {
   /// The checked program the ruleset was compiled from.
   public let checked: CheckedRuleset
   /// Memoising readers, one per declaration.
-  let readers: [Thunk<Value>]
+  let readers: [ValueStep]
   /// The explaining variant of the readers: the same computation, recording what decided each
   /// value. Kept apart so evaluations without explanations pay nothing for them.
-  let explainingReaders: [Thunk<Value>]
+  let explainingReaders: [ValueStep]
   /// The ruleset's tests, compiled against the explaining readers (for coverage).
   let tests: [CompiledTest]
   /// The catalog tables, by catalog.
@@ -206,8 +206,7 @@ public final class CompiledRuleset: Sendable {
       declarationCount: readers.count, localCount: checked.localCount, asOf: asOf,
       recorder: recorder)
     for (slot, value) in inputs {
-      frame.slots[slot] = value
-      frame.ready[slot] = true
+      frame.store(value, at: slot)
     }
     let readers = recorder == nil ? self.readers : explainingReaders
     var results: [EvaluationResult.Output] = []
@@ -217,7 +216,7 @@ public final class CompiledRuleset: Sendable {
         let declaration = checked.declarations[id.index]
         results.append(
           EvaluationResult.Output(
-            name: declaration.name, type: declaration.type, value: try readers[id.index](&frame)))
+            name: declaration.name, type: declaration.type, value: try readers[id.index].run(&frame)))
       }
     } catch let error as EvaluationError {
       throw error

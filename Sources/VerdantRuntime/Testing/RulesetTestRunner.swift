@@ -94,8 +94,7 @@ public enum RulesetTestRunner {
       declarationCount: ruleset.explainingReaders.count, localCount: ruleset.checked.localCount,
       asOf: test.asOf, recorder: recorder)
     for (declaration, value) in test.inputs {
-      frame.slots[declaration.index] = value
-      frame.ready[declaration.index] = true
+      frame.store(value, at: declaration.index)
     }
     var failures: [TestFailure] = []
     for expectation in compiled.expectations {

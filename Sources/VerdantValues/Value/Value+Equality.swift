@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension Value: Hashable {
   /// Structural equality with Verdant semantics: text is compared by Unicode scalar values
   /// (not canonical equivalence), sets ignore element order, decimals compare numerically.
@@ -9,7 +17,7 @@ extension Value: Hashable {
     case (.decimal(let a), .decimal(let b)): return a == b
     case (.percent(let a), .percent(let b)): return a == b
     case (.money(let a), .money(let b)): return a == b
-    case (.text(let a), .text(let b)): return a.utf8.elementsEqual(b.utf8)
+    case (.text(let a), .text(let b)): return Value.textEqual(a, b)
     case (.date(let a), .date(let b)): return a == b
     case (.duration(let a), .duration(let b)): return a == b
     case (.enumCase(let a), .enumCase(let b)): return a == b
@@ -52,6 +60,21 @@ extension Value: Hashable {
 }
 
 extension Value {
+  /// Whether two texts have the same Unicode scalars (the same UTF-8 bytes): one length check
+  /// and one memory comparison, not Swift's canonical-equivalence `==`.
+  @inlinable
+  public static func textEqual(_ a: String, _ b: String) -> Bool {
+    var left = a
+    var right = b
+    return left.withUTF8 { x in
+      right.withUTF8 { y in
+        guard x.count == y.count else { return false }
+        guard let p = x.baseAddress, let q = y.baseAddress else { return true }
+        return memcmp(p, q, x.count) == 0
+      }
+    }
+  }
+
   /// Compares two values of the same ordered type: negative, zero or positive.
   ///
   /// Returns `nil` when the values are not mutually ordered (different kinds, money in
