@@ -54,6 +54,9 @@ public final class CompiledRuleset: Sendable {
   /// Warnings from checking and from loading catalogs.
   public let warnings: [Diagnostic]
 
+  /// The inputs in declaration order: name, frame slot and record type (for batch decoders).
+  var inputSlotsForBatch: [(name: String, slot: Int, type: RecordType)] { inputSlots }
+
   /// The record type of an input or `record` declaration, for building inputs in Swift.
   public func recordType(named name: String) -> RecordType? {
     checked.records.first { $0.name == name }

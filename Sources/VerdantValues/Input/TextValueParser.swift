@@ -1,0 +1,127 @@
+/// Reads values written as text (CSV cells, XML attributes) into a declared type, exactly.
+///
+/// The accepted spellings are those documented for CSV input and catalogs: `12.5` or `12.5%`
+/// for a percent, `1200.50 CNY` (or a bare number where the currency is declared) for money,
+/// `2025-07-01` for a date, `true`/`false`/`1`/`0` for a Bool, a case name for an enum, a code
+/// for a region. An empty text is absent for an optional type.
+public struct TextValueParser: Sendable {
+  /// The region hierarchy region codes resolve in.
+  public let regions: RegionHierarchy
+  /// The separator of list and set elements within one text (CSV cells).
+  public let elementSeparator: Character
+
+  /// Creates a parser.
+  public init(regions: RegionHierarchy = .empty, elementSeparator: Character = ";") {
+    self.regions = regions
+    self.elementSeparator = elementSeparator
+  }
+
+  /// Reads a text as a value of a type.
+  /// - Returns: The value, or a one-line reason (``"`0,05` is not a Decimal"``).
+  public func parse(_ text: String, as type: ValueType) -> Result<Value, TextValueError> {
+    if case .optional(let wrapped) = type {
+      return text.allSatisfy(\.isWhitespace) ? .success(.absent) : parse(text, as: wrapped)
+    }
+    let trimmed = Self.trimmed(text)
+    func failure(_ what: String) -> Result<Value, TextValueError> {
+      .failure(TextValueError(message: "`\(text)` is not \(what)"))
+    }
+    if trimmed.isEmpty, type != .text {
+      return .failure(TextValueError(message: "no value (expected \(type))"))
+    }
+    switch type {
+    case .text:
+      return .success(.text(text))
+    case .int:
+      if let number = Int64(trimmed) { return .success(.int(number)) }
+      return failure("an Int")
+    case .decimal:
+      return (try? ExactDecimal(parsing: trimmed)).map { .success(.decimal($0)) }
+        ?? failure("a Decimal")
+    case .percent:
+      let digits = trimmed.hasSuffix("%") ? String(trimmed.dropLast()) : trimmed
+      return (try? ExactDecimal(parsing: digits)).map { .success(.percent($0)) }
+        ?? failure("a Percent (write 12.5 or 12.5%)")
+    case .money(let currency):
+      return money(trimmed, currency: currency).map { .success(.money($0)) }
+        ?? failure(currency.map { "an amount in \($0.code)" } ?? "money (write 1200.50 CNY)")
+    case .date:
+      return CivilDate(iso8601: trimmed).map { .success(.date($0)) }
+        ?? failure("a date (write YYYY-MM-DD)")
+    case .bool:
+      switch trimmed.lowercased() {
+      case "true", "1", "yes": return .success(.bool(true))
+      case "false", "0", "no": return .success(.bool(false))
+      default: return failure("a Bool (write true or false)")
+      }
+    case .duration:
+      return ValueDecoder.parseDuration(trimmed).map { .success(.duration($0)) }
+        ?? failure("a Duration (write 30 days)")
+    case .enumeration(let enumType):
+      if let ordinal = enumType.ordinal(of: trimmed) {
+        return .success(.enumCase(EnumCase(type: enumType, ordinal: ordinal)))
+      }
+      var message = "`\(trimmed)` is not a case of \(enumType.name)"
+      if let suggestion = NameSuggestion.closest(to: trimmed, among: enumType.cases) {
+        message += "; did you mean `\(suggestion)`?"
+      }
+      return .failure(TextValueError(message: message))
+    case .region:
+      if let index = regions.index(of: trimmed) {
+        return .success(.region(Region(hierarchy: regions, index: index)))
+      }
+      var message = "`\(trimmed)` is not a declared region"
+      if let suggestion = NameSuggestion.closest(to: trimmed, among: regions.codes) {
+        message += "; did you mean `\(suggestion)`?"
+      }
+      return .failure(TextValueError(message: message))
+    case .list(let element), .set(let element):
+      var values: [Value] = []
+      for part in trimmed.split(separator: elementSeparator, omittingEmptySubsequences: true) {
+        switch parse(String(part), as: element) {
+        case .success(let value): values.append(value)
+        case .failure(let error): return .failure(error)
+        }
+      }
+      if case .set = type { return .success(Value.makeSet(values)) }
+      return .success(.list(values))
+    case .optional, .record, .error:
+      return .failure(TextValueError(message: "\(type) cannot be written as one text"))
+    }
+  }
+
+  /// `1200.50 CNY`, or a bare number when the currency is declared.
+  private func money(_ text: String, currency expected: Currency?) -> Money? {
+    let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+    guard let amountText = parts.first, parts.count <= 2,
+      let amount = try? ExactDecimal(parsing: amountText)
+    else { return nil }
+    if parts.count == 2 {
+      guard let currency = Currency(code: parts[1]), expected == nil || expected == currency else {
+        return nil
+      }
+      return Money(amount: amount, currency: currency)
+    }
+    return expected.map { Money(amount: amount, currency: $0) }
+  }
+
+  /// The text without leading and trailing white space.
+  static func trimmed(_ text: String) -> String {
+    guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+      let last = text.lastIndex(where: { !$0.isWhitespace })
+    else { return "" }
+    return String(text[first...last])
+  }
+}
+
+/// Why a text could not be read as its type.
+public struct TextValueError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The reason, lowercase, one line.
+  public let message: String
+
+  /// Creates an error.
+  public init(message: String) { self.message = message }
+
+  /// The reason.
+  public var description: String { message }
+}
