@@ -1,13 +1,13 @@
 import ArgumentParser
 import Verdant
 
-/// The options `eval` and `explain` share: a ruleset, an input document, a date and outputs.
+/// The options `eval` and `explain` share: a ruleset, a date and the outputs to compute.
 struct EvaluationOptions: ParsableArguments {
   @Argument(help: "The ruleset file.")
   var file: String
 
   @Option(name: .long, help: "The input JSON file: an object mapping each input name to its object.")
-  var input: String
+  var input: String?
 
   @Option(name: .customLong("as-of"), help: "The date that selects parameter versions (YYYY-MM-DD).")
   var asOf: AsOfDate?
@@ -23,16 +23,21 @@ struct EvaluationOptions: ParsableArguments {
   /// The as-of date: the option, or today (UTC).
   var date: CivilDate { asOf?.date ?? CivilDate.today() }
 
-  /// Compiles the ruleset, resolves the outputs and binds the input, reporting failures with
-  /// the documented exit codes.
-  func prepare() throws -> (CompiledRuleset, InputValues, OutputSelection) {
+  /// Compiles the ruleset and resolves the outputs, reporting failures with the documented
+  /// exit codes.
+  func compile() throws -> (CompiledRuleset, OutputSelection) {
     let ruleset = try compileRuleset(at: file, format: diagnosticsFormat, showWarnings: false)
-    let selection: OutputSelection
     do {
-      selection = try ruleset.outputs(named: outputs.isEmpty ? nil : outputs)
+      return (ruleset, try ruleset.outputs(named: outputs.isEmpty ? nil : outputs))
     } catch {
       throw ValidationError(error.description)
     }
+  }
+
+  /// Compiles the ruleset, resolves the outputs and binds the `--input` document.
+  func prepare() throws -> (CompiledRuleset, InputValues, OutputSelection) {
+    guard let input else { throw ValidationError("Missing expected argument '--input <input>'") }
+    let (ruleset, selection) = try compile()
     let bytes: [UInt8]
     do {
       bytes = try FileSystem.readBytes(atPath: input)

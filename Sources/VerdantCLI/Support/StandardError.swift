@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Verdant
 
 /// Writes a line to standard error (diagnostics never go to standard output, which carries
 /// results).
@@ -15,21 +9,10 @@ func printError(_ text: String) {
 
 /// A `TextOutputStream` over file descriptor 2.
 struct StandardError: TextOutputStream {
-  mutating func write(_ string: String) {
-    var text = string
-    text.withUTF8 { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var offset = 0
-      while offset < buffer.count {
-        let written = systemWrite(2, base + offset, buffer.count - offset)
-        if written <= 0 { return }
-        offset += written
-      }
-    }
-  }
-}
+  /// The descriptor's writer; a failed write to standard error has nowhere to be reported.
+  private static let writer = ByteWriter(descriptor: 2, path: "standard error")
 
-/// libc's `write`, named apart from `TextOutputStream.write(_:)`.
-private func systemWrite(_ descriptor: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
-  write(descriptor, pointer, count)
+  mutating func write(_ string: String) {
+    try? Self.writer.write(string)
+  }
 }

@@ -28,7 +28,7 @@ public struct BatchOutputFormatter: Sendable {
     self.format = format
     self.names = names
     self.widths = names.enumerated().map { index, name in
-      max(name.count, index < widths.count ? widths[index] : 0)
+      max(Self.displayWidth(name), index < widths.count ? widths[index] : 0)
     }
   }
 
@@ -36,7 +36,13 @@ public struct BatchOutputFormatter: Sendable {
   public var header: String? {
     switch format {
     case .jsonl: return nil
-    case .csv: return (["line"] + names).map(Self.csvField).joined(separator: ",") + "\n"
+    case .csv:
+      var output: [UInt8] = []
+      for (index, name) in (["line"] + names).enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        Self.appendCSVField(name, to: &output)
+      }
+      return String(decoding: output, as: UTF8.self) + "\n"
     case .table:
       return Self.tableLine(["line"] + names, widths: [6] + widths)
         + Self.tableLine(
@@ -44,21 +50,83 @@ public struct BatchOutputFormatter: Sendable {
     }
   }
 
-  /// One row, with its line break.
-  public func row(line: Int, values: [Value], explanation: Explanation?) -> String {
+  /// Appends one row, with its line break, to a byte buffer.
+  ///
+  /// Rows are written by the million, so scalars go straight into the buffer and only
+  /// collections and records build a JSON tree.
+  public func append(line: Int, values: [Value], explanation: Explanation?, to output: inout [UInt8]) {
     switch format {
     case .jsonl:
-      var outputs = JSONObject()
-      for (name, value) in zip(names, values) { outputs.append(key: name, value: value.json) }
-      var object = JSONObject([("line", .number(String(line))), ("outputs", .object(outputs))])
-      if let explanation { object.append(key: "explanation", value: explanation.json) }
-      return JSONWriter.string(.object(object)) + "\n"
+      output.append(contentsOf: #"{"line":"#.utf8)
+      output.append(contentsOf: String(line).utf8)
+      output.append(contentsOf: #","outputs":{"#.utf8)
+      for (index, (name, value)) in zip(names, values).enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        JSONWriter.append(string: name, to: &output)
+        output.append(UInt8(ascii: ":"))
+        Self.appendJSON(value, to: &output)
+      }
+      output.append(UInt8(ascii: "}"))
+      if let explanation {
+        output.append(contentsOf: #","explanation":"#.utf8)
+        JSONWriter.append(explanation.json, to: &output)
+      }
+      output.append(contentsOf: "}\n".utf8)
     case .csv:
-      return ([String(line)] + values.map(Self.text)).map(Self.csvField).joined(separator: ",")
-        + "\n"
+      output.append(contentsOf: String(line).utf8)
+      for value in values {
+        output.append(UInt8(ascii: ","))
+        switch value {
+        case .absent: break
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .int(let number): output.append(contentsOf: String(number).utf8)
+        case .decimal(let number), .percent(let number):
+          output.append(contentsOf: number.description.utf8)
+        default: Self.appendCSVField(Self.text(value), to: &output)
+        }
+      }
+      output.append(UInt8(ascii: "\n"))
     case .table:
-      return Self.tableLine([String(line)] + values.map(Self.text), widths: [6] + widths)
+      output.append(
+        contentsOf: Self.tableLine([String(line)] + values.map(Self.text), widths: [6] + widths).utf8)
     }
+  }
+
+  /// One row as text, with its line break.
+  public func row(line: Int, values: [Value], explanation: Explanation?) -> String {
+    var output: [UInt8] = []
+    append(line: line, values: values, explanation: explanation, to: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  private static func appendJSON(_ value: Value, to output: inout [UInt8]) {
+    switch value {
+    case .absent: output.append(contentsOf: "null".utf8)
+    case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+    case .int(let number): output.append(contentsOf: String(number).utf8)
+    case .decimal(let number), .percent(let number):
+      output.append(contentsOf: number.description.utf8)
+    case .text(let text): JSONWriter.append(string: text, to: &output)
+    case .enumCase(let value): JSONWriter.append(string: value.name, to: &output)
+    default: JSONWriter.append(value.json, to: &output)
+    }
+  }
+
+  /// Appends a CSV field, quoted when it contains a comma, quote or line break (RFC 4180).
+  static func appendCSVField(_ text: String, to output: inout [UInt8]) {
+    let needsQuotes = text.utf8.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+    }
+    guard needsQuotes else {
+      output.append(contentsOf: text.utf8)
+      return
+    }
+    output.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "\"") { output.append(byte) }
+      output.append(byte)
+    }
+    output.append(UInt8(ascii: "\""))
   }
 
   /// A value as one cell of text: scalars as written in CSV input (`12.5`, `1200.5 CNY`,
@@ -79,18 +147,29 @@ public struct BatchOutputFormatter: Sendable {
     }
   }
 
-  /// A CSV field, quoted when it contains a comma, quote or line break (RFC 4180).
-  static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return text
+  /// Cells padded to their widths; the last is not padded, so lines carry no trailing blanks.
+  static func tableLine(_ cells: [String], widths: [Int]) -> String {
+    var line = ""
+    for (index, (cell, width)) in zip(cells, widths).enumerated() {
+      line += cell
+      if index < cells.count - 1 {
+        line += String(repeating: " ", count: max(0, width - displayWidth(cell)) + 2)
+      }
     }
-    return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
-      + "\""
+    return line + "\n"
   }
 
-  static func tableLine(_ cells: [String], widths: [Int]) -> String {
-    zip(cells, widths).map { cell, width in
-      cell.count >= width ? cell : cell + String(repeating: " ", count: width - cell.count)
-    }.joined(separator: "  ") + "\n"
+  /// The columns a text takes in a terminal: two for East Asian wide characters (Chinese
+  /// reason texts and company names are common in this domain), one for others.
+  static func displayWidth(_ text: String) -> Int {
+    text.unicodeScalars.reduce(0) { width, scalar in
+      switch scalar.value {
+      case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+        return width + 2
+      default:
+        return width + 1
+      }
+    }
   }
 }

@@ -6,7 +6,8 @@ import VerdantValues
 /// With one input, a column is named after a field (`revenue`) or input and field
 /// (`supplier.revenue`); with several inputs, always input and field. A field of a nested
 /// record is reached with more dots (`address.city`). Lists and sets are written in one cell,
-/// elements separated by `;`. An empty cell is absent for an optional field.
+/// elements separated by `;` (an empty cell is an empty collection). An empty cell is absent
+/// for an optional field, and an error for a required one.
 public struct CSVInputMapping: Sendable {
   /// Where one column goes: the input and the path of field indices.
   struct Target: Sendable {
@@ -14,6 +15,8 @@ public struct CSVInputMapping: Sendable {
     let path: [Int]
     let type: ValueType
     let name: String
+    /// `input.field.subfield`, whatever the column's spelling.
+    let canonical: String
   }
 
   private let inputs: [(name: String, slot: Int, type: RecordType)]
@@ -30,7 +33,7 @@ public struct CSVInputMapping: Sendable {
     var targets: [Target?] = []
     var covered = Set<String>()
     for column in header {
-      let name = column.trimmingWhitespace
+      let name = TextValueParser.trimmed(column)
       var parts = name.split(separator: ".").map(String.init)
       var inputIndex: Int?
       if let first = parts.first, let index = inputs.firstIndex(where: { $0.name == first }),
@@ -78,8 +81,9 @@ public struct CSVInputMapping: Sendable {
         targets.append(nil)
         continue
       }
-      covered.insert(([inputs[input].name] + parts).joined(separator: "."))
-      targets.append(Target(input: input, path: path, type: type, name: name))
+      let canonical = ([inputs[input].name] + parts).joined(separator: ".")
+      covered.insert(canonical)
+      targets.append(Target(input: input, path: path, type: type, name: name, canonical: canonical))
     }
     // Every required field must have a column (records are checked field by field).
     func requireColumns(_ record: RecordType, prefix: String) {
@@ -111,18 +115,31 @@ public struct CSVInputMapping: Sendable {
     }
     var issues: [InputIssue] = []
     var roots = inputs.map { RecordBuilder(type: $0.type) }
+    var unreadable = Set<String>()
     for (cell, target) in zip(cells, targets) {
-      // An empty cell is a missing value, whatever the type (required fields are checked below).
-      guard let target, cell.contains(where: { !$0.isWhitespace }) else { continue }
+      guard let target else { continue }
+      if TextValueParser.isBlank(cell) {
+        // An empty cell is an empty list or set, and otherwise a missing value (required
+        // fields are checked below).
+        switch target.type {
+        case .list: roots[target.input].set(.list([]), at: target.path[...])
+        case .set: roots[target.input].set(Value.makeSet([]), at: target.path[...])
+        default: break
+        }
+        continue
+      }
       switch parser.parse(cell, as: target.type) {
       case .success(let value): roots[target.input].set(value, at: target.path[...])
-      case .failure(let error): issues.append(InputIssue(path: target.name, message: error.message))
+      case .failure(let error):
+        issues.append(InputIssue(path: target.name, message: error.message))
+        unreadable.insert(target.canonical)
       }
     }
     var slots: [(slot: Int, value: Value)] = []
     for (index, input) in inputs.enumerated() {
       let record = roots[index].build()
-      for path in Self.missingRequired(record, type: input.type) {
+      for path in Self.missingRequired(record, type: input.type)
+      where !unreadable.contains("\(input.name).\(path)") {
         let column = inputs.count == 1 ? path : "\(input.name).\(path)"
         issues.append(InputIssue(path: column, message: "missing value for a required field"))
       }
@@ -174,15 +191,5 @@ private struct RecordBuilder {
     var values = fields
     for (index, builder) in nested { values[index] = builder.build() }
     return .record(RecordValue(type: type, fields: values))
-  }
-}
-
-extension String {
-  /// The string without leading and trailing white space.
-  var trimmingWhitespace: String {
-    guard let first = firstIndex(where: { !$0.isWhitespace }),
-      let last = lastIndex(where: { !$0.isWhitespace })
-    else { return "" }
-    return String(self[first...last])
   }
 }

@@ -20,7 +20,7 @@ public struct TextValueParser: Sendable {
   /// - Returns: The value, or a one-line reason (``"`0,05` is not a Decimal"``).
   public func parse(_ text: String, as type: ValueType) -> Result<Value, TextValueError> {
     if case .optional(let wrapped) = type {
-      return text.allSatisfy(\.isWhitespace) ? .success(.absent) : parse(text, as: wrapped)
+      return Self.isBlank(text) ? .success(.absent) : parse(text, as: wrapped)
     }
     let trimmed = Self.trimmed(text)
     func failure(_ what: String) -> Result<Value, TextValueError> {
@@ -49,11 +49,10 @@ public struct TextValueParser: Sendable {
       return CivilDate(iso8601: trimmed).map { .success(.date($0)) }
         ?? failure("a date (write YYYY-MM-DD)")
     case .bool:
-      switch trimmed.lowercased() {
-      case "true", "1", "yes": return .success(.bool(true))
-      case "false", "0", "no": return .success(.bool(false))
-      default: return failure("a Bool (write true or false)")
+      for (spelling, flag) in Self.boolSpellings where Self.equalIgnoringASCIICase(trimmed, spelling) {
+        return .success(.bool(flag))
       }
+      return failure("a Bool (write true or false)")
     case .duration:
       return ValueDecoder.parseDuration(trimmed).map { .success(.duration($0)) }
         ?? failure("a Duration (write 30 days)")
@@ -78,7 +77,7 @@ public struct TextValueParser: Sendable {
     case .list(let element), .set(let element):
       var values: [Value] = []
       for part in trimmed.split(separator: elementSeparator, omittingEmptySubsequences: true) {
-        switch parse(String(part), as: element) {
+        switch parse(Self.trimmed(String(part)), as: element) {
         case .success(let value): values.append(value)
         case .failure(let error): return .failure(error)
         }
@@ -105,12 +104,41 @@ public struct TextValueParser: Sendable {
     return expected.map { Money(amount: amount, currency: $0) }
   }
 
-  /// The text without leading and trailing white space.
-  static func trimmed(_ text: String) -> String {
-    guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-      let last = text.lastIndex(where: { !$0.isWhitespace })
+  private static let boolSpellings: [(String, Bool)] = [
+    ("true", true), ("false", false), ("1", true), ("0", false), ("yes", true), ("no", false),
+  ]
+
+  /// Compares texts ignoring the case of ASCII letters (without `lowercased()`, which
+  /// allocates and applies full Unicode case mapping).
+  private static func equalIgnoringASCIICase(_ text: String, _ lowercase: String) -> Bool {
+    guard text.utf8.count == lowercase.utf8.count else { return false }
+    for (byte, expected) in zip(text.utf8, lowercase.utf8) {
+      let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      if folded != expected { return false }
+    }
+    return true
+  }
+
+  /// The text without leading and trailing white space. Works on UTF-8 bytes: cells are read
+  /// by the million, and grapheme-aware `Character` checks would dominate the time.
+  public static func trimmed(_ text: String) -> String {
+    let bytes = text.utf8
+    guard let first = bytes.first, let last = bytes.last else { return text }
+    if !isSpace(first), !isSpace(last) { return text }
+    guard let start = bytes.firstIndex(where: { !isSpace($0) }),
+      let end = bytes.lastIndex(where: { !isSpace($0) })
     else { return "" }
-    return String(text[first...last])
+    return String(text[start...end])
+  }
+
+  /// Whether a text is empty or only white space.
+  public static func isBlank(_ text: String) -> Bool {
+    text.utf8.allSatisfy(isSpace)
+  }
+
+  /// ASCII white space: what CSV writers actually put around values.
+  private static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
   }
 }
 

@@ -21,6 +21,17 @@ public enum JSONWriter {
     return String(decoding: output, as: UTF8.self)
   }
 
+  /// Appends a value's compact JSON text to a byte buffer (for writers that stream many
+  /// documents into one buffer).
+  public static func append(_ value: JSONValue, to output: inout [UInt8]) {
+    write(value, to: &output, pretty: false, indent: 0)
+  }
+
+  /// Appends a string as a quoted, escaped JSON string.
+  public static func append(string text: String, to output: inout [UInt8]) {
+    writeString(text, to: &output)
+  }
+
   /// Appends a value to the output.
   ///
   /// Recursive: depth is bounded by the value's own nesting, which the parser limits.

@@ -17,6 +17,8 @@ public final class ByteReader {
   private var finished = false
   /// The path being read (`-` for standard input).
   public let path: String
+  /// How many bytes the lines returned so far took up, line breaks included.
+  public private(set) var bytesConsumed = 0
 
   /// Opens a file, or standard input for `-`.
   /// - Throws: ``FileSystem/ReadError`` when the file cannot be opened.
@@ -43,22 +45,39 @@ public final class ByteReader {
   /// The next line without its `\n` (and a trailing `\r`), or `nil` at the end of the input.
   /// - Throws: ``FileSystem/ReadError`` on a read failure.
   public func nextLine() throws(FileSystem.ReadError) -> [UInt8]? {
+    var line: [UInt8] = []
+    return try appendNextLine(to: &line) ? line : nil
+  }
+
+  /// Appends the next line, without its `\n` (and a trailing `\r`), to `bytes`.
+  /// - Returns: `false` at the end of the input (nothing appended).
+  /// - Throws: ``FileSystem/ReadError`` on a read failure.
+  public func appendNextLine(to bytes: inout [UInt8]) throws(FileSystem.ReadError) -> Bool {
     while true {
       if let newline = buffer[start..<end].firstIndex(of: UInt8(ascii: "\n")) {
-        var line = Array(buffer[start..<newline])
+        let lineEnd = newline > start && buffer[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
+        bytes.append(contentsOf: buffer[start..<lineEnd])
+        bytesConsumed += newline + 1 - start
         start = newline + 1
-        if line.last == UInt8(ascii: "\r") { line.removeLast() }
-        return line
+        return true
       }
       if finished {
-        guard start < end else { return nil }
-        var line = Array(buffer[start..<end])
+        guard start < end else { return false }
+        let lineEnd = buffer[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
+        bytes.append(contentsOf: buffer[start..<lineEnd])
+        bytesConsumed += end - start
         start = end
-        if line.last == UInt8(ascii: "\r") { line.removeLast() }
-        return line
+        return true
       }
       try fill()
     }
+  }
+
+  /// The size of the file in bytes, or `nil` for a pipe or terminal (for progress estimates).
+  public var totalBytes: Int? {
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int(status.st_size)
   }
 
   /// Reads more bytes, keeping the unread tail; grows the buffer for lines longer than a block.
