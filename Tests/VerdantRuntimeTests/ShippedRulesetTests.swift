@@ -31,3 +31,38 @@ struct ShippedRulesetTests {
     }
   }
 }
+
+@Suite("Shipped supplier registries")
+struct ShippedSupplierRegistryTests {
+  /// Rates a shipped registry file and returns each row's outputs (line numbers dropped, since
+  /// the CSV has a header line and the JSON Lines file does not).
+  func rate(_ file: String, format: BatchInputFormat) throws -> (
+    header: [Substring], rows: [String], summary: BatchSummary
+  ) {
+    let ruleset = try Ruleset.compile(
+      contentsOfFile: ShippedRulesetTests.root + "/rulesets/supplier-green-credit.verdant")
+    let options = BatchOptions(
+      inputFormat: format, outputFormat: .csv, asOf: CivilDate(iso8601: "2025-09-01")!,
+      errors: .fail)
+    var bytes: [UInt8] = []
+    let summary = try BatchRunner(ruleset: ruleset, options: options).run(
+      try ByteReader(path: ShippedRulesetTests.root + "/examples/" + file),
+      write: { bytes += $0 }, reject: { Issue.record("rejected: \($0)") })
+    let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+    let rows = lines.dropFirst().map { String($0.drop(while: { $0 != "," })) }
+    return (lines.first?.split(separator: ",") ?? [], rows, summary)
+  }
+
+  @Test("suppliers.csv and suppliers.jsonl hold the same 1,000 suppliers and rate identically")
+  func csvAndJSONLinesAgree() throws {
+    let csv = try rate("suppliers.csv", format: .csv)
+    let jsonl = try rate("suppliers.jsonl", format: .jsonl)
+    #expect(csv.summary.rated == 1000)
+    #expect(jsonl.summary.rated == 1000)
+    #expect(csv.rows == jsonl.rows)
+    // Every credit level occurs (the generator's distributions are meant to reach all four).
+    let column = try #require(csv.header.firstIndex(of: "credit_level"))
+    let levels = Set(csv.rows.map { $0.split(separator: ",", omittingEmptySubsequences: false)[column] })
+    #expect(levels == ["green", "blue", "yellow", "red"])
+  }
+}
