@@ -60,20 +60,12 @@ public struct TextValueParser: Sendable {
       if let ordinal = enumType.ordinal(of: trimmed) {
         return .success(.enumCase(EnumCase(type: enumType, ordinal: ordinal)))
       }
-      var message = "`\(trimmed)` is not a case of \(enumType.name)"
-      if let suggestion = NameSuggestion.closest(to: trimmed, among: enumType.cases) {
-        message += "; did you mean `\(suggestion)`?"
-      }
-      return .failure(TextValueError(message: message))
+      return Self.unknown(trimmed, "a case of \(enumType.name)", among: enumType.cases)
     case .region:
       if let index = regions.index(of: trimmed) {
         return .success(.region(Region(hierarchy: regions, index: index)))
       }
-      var message = "`\(trimmed)` is not a declared region"
-      if let suggestion = NameSuggestion.closest(to: trimmed, among: regions.codes) {
-        message += "; did you mean `\(suggestion)`?"
-      }
-      return .failure(TextValueError(message: message))
+      return Self.unknown(trimmed, "a declared region", among: regions.codes)
     case .list(let element), .set(let element):
       var values: [Value] = []
       for part in trimmed.split(separator: elementSeparator, omittingEmptySubsequences: true) {
@@ -87,6 +79,17 @@ public struct TextValueParser: Sendable {
     case .optional, .record, .error:
       return .failure(TextValueError(message: "\(type) cannot be written as one text"))
     }
+  }
+
+  /// "`bleu` is not a case of Level; did you mean `blue`?"
+  private static func unknown(_ text: String, _ what: String, among names: [String])
+    -> Result<Value, TextValueError>
+  {
+    var message = "`\(text)` is not \(what)"
+    if let suggestion = NameSuggestion.closest(to: text, among: names) {
+      message += "; did you mean `\(suggestion)`?"
+    }
+    return .failure(TextValueError(message: message))
   }
 
   /// `1200.50 CNY`, or a bare number when the currency is declared.
