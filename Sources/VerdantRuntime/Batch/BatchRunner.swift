@@ -67,8 +67,9 @@ public final class BatchRunner: Sendable {
     let chunks = RecordChunkReader(reader, quoteAware: options.inputFormat == .csv)
     let totalBytes = reader.totalBytes
     let decoder = try makeDecoder(chunks)
-    let workers = (0..<options.workers).map { _ in
-      BatchWorker(evaluator: ruleset.makeEvaluator(outputs: options.outputs))
+    let workers = (0..<options.workers).map { worker in
+      BatchWorker(
+        evaluator: (worker == 0 ? ruleset : ruleset.replica()).makeEvaluator(outputs: options.outputs))
     }
     var formatter: BatchOutputFormatter?
     var read = 0
@@ -210,7 +211,7 @@ public final class BatchRunner: Sendable {
       }
       do {
         if options.explain {
-          let result = try ruleset.evaluate(
+          let result = try worker.evaluator.ruleset.evaluate(
             inputs, asOf: options.asOf, outputs: options.outputs, explain: true)
           formatter.append(
             line: line, values: result.outputs.map(\.value), explanation: result.explanation,
