@@ -4,7 +4,9 @@ import VerdantValues
 /// Streams an XML catalog through libxml2's xmlTextReader into a CatalogTable.
 ///
 /// The document is read once, in constant memory: only the current record's subtree and the
-/// chain of its ancestors are held. Network access is off, external DTDs are never loaded and
+/// chain of its ancestors are held, and each record's values go straight into the table's
+/// compact columns (see ``CatalogColumn``), so resident memory is the table's own size plus a
+/// few megabytes. Network access is off, external DTDs are never loaded and
 /// entities are never expanded (any entity reference is an error), libxml2's depth and size
 /// limits stay on, and ``XMLLimits`` bounds the rest.
 public enum CatalogImporter {

@@ -218,4 +218,187 @@ import VerdantValues
       try CatalogSnapshot.read(at: "/nonexistent/x.vcat", mapping: try typesMapping(), xmlPath: nil)
     }
   }
+
+  // MARK: - Format 2
+
+  /// A catalog big enough for raw columns: unique ids, numbers and dates, optional values,
+  /// and a standard attribute missing on some standards.
+  func largeCatalog(in dir: TemporaryDirectory) throws -> String {
+    var xml = "<catalog>\n"
+    for standard in 0..<40 {
+      let effective =
+        standard % 4 == 0 ? "" : " effective=\"20\(10 + standard % 15)-01-0\(1 + standard % 9)\""
+      xml += "<standard code=\"GB \(2700 + standard)\"\(effective)>\n"
+      for item in 0..<500 {
+        let row = standard * 500 + item
+        let note = row % 3 == 0 ? " note=\"n\(row % 7)\"" : ""
+        xml +=
+          "<limit id=\"L\(String(100_000 + row))\" product=\"p\(row % 37)\" "
+          + "mrl=\"\(row).\(row % 1000)\" count=\"\(row * 3)\" "
+          + "since=\"\(2000 + row % 25)-0\(1 + row % 9)-1\(row % 9)\"\(note)/>\n"
+      }
+      xml += "</standard>\n"
+    }
+    return try dir.write(xml + "</catalog>\n", to: "large.xml")
+  }
+
+  func largeMapping(key: String = "id", multiple: Bool = false) throws -> CatalogMapping {
+    try makeMapping(
+      name: "large", records: "/catalog/standard/limit",
+      fields: [
+        ("id", .text, "@id"), ("product", .text, "@product"), ("mrl", .decimal, "@mrl"),
+        ("count", .int, "@count"), ("since", .date, "@since"), ("note", .optional(.text), "@note"),
+        ("standard_code", .text, "../@code"), ("effective", .optional(.date), "../@effective"),
+      ], key: key, multiple: multiple)
+  }
+
+  @Test func roundTripsALargeCatalogWithRawColumnsExactly() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let xml = try largeCatalog(in: dir)
+    for mapping in [try largeMapping(), try largeMapping(key: "product", multiple: true)] {
+      let table = try CatalogImporter.importXML(at: xml, mapping: mapping)
+      #expect(table.count == 20_000)
+      let snapshot = dir.path("large.vcat")
+      try CatalogSnapshot.write(table, mapping: mapping, xmlPath: xml, to: snapshot)
+      let loaded = try CatalogSnapshot.read(at: snapshot, mapping: mapping, xmlPath: xml)
+      #expect(loaded.rows == table.rows)
+      #expect(loaded.index.slots == table.index.slots)
+      #expect(loaded.index.next == table.index.next)
+      if mapping.allowsDuplicateKeys {
+        let rows = loaded.rows(forKey: .text("p5"))
+        #expect(rows.count == 541)
+        #expect(rows.first?[field: "id"] == .text("L100005"))
+        #expect(rows.last?[field: "id"] == .text("L119985"))
+      } else {
+        let row = try #require(loaded.row(forKey: .text("L112345")))
+        #expect(row[field: "mrl"] == .decimal(try decimal("12345.345")))
+        #expect(row[field: "count"] == .int(37_035))
+        #expect(row[field: "note"] == .text("n4"))
+        #expect(row[field: "standard_code"] == .text("GB 2724"))
+        #expect(row[field: "effective"] == .absent)
+        #expect(loaded.row(forKey: .text("L112346"))?[field: "note"] == .absent)
+      }
+    }
+  }
+
+  @Test func aFlippedByteInAnArrayIsCorrupt() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let xml = try largeCatalog(in: dir)
+    let mapping = try largeMapping()
+    let table = try CatalogImporter.importXML(at: xml, mapping: mapping)
+    let snapshot = dir.path("large.vcat")
+    try CatalogSnapshot.write(table, mapping: mapping, xmlPath: xml, to: snapshot)
+    let original = try readFile(snapshot)
+    for position in [original.count / 3, original.count - 20, original.count - 1] {
+      var bytes = original
+      bytes[position] ^= 0x40
+      try writeFile(bytes, to: snapshot)
+      #expect(
+        throws: CatalogSnapshotError.corrupt(
+          path: snapshot, reason: "its checksum does not match: it is truncated or altered")
+      ) {
+        try CatalogSnapshot.read(at: snapshot, mapping: mapping, xmlPath: xml)
+      }
+    }
+  }
+
+  /// Rewrites a snapshot's body and seals it with a valid checksum, as a deliberate edit
+  /// would.
+  func forge(_ snapshot: String, _ edit: (inout [UInt8]) -> Void) throws {
+    var body = Array(try readFile(snapshot).dropLast(8))
+    edit(&body)
+    let checksum = XXHash64.hash(body)
+    for shift in 0..<8 { body.append(UInt8(truncatingIfNeeded: checksum >> (8 * UInt64(shift)))) }
+    try writeFile(body, to: snapshot)
+  }
+
+  @Test func aForgedChecksumStillCannotSmuggleInBadArrays() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let mapping = try typesMapping()
+    let (_, xml, snapshot) = try snapshot("types.xml", mapping: mapping, in: dir)
+    let original = try readFile(snapshot)
+    try forge(snapshot) { $0 += [0, 0, 0, 0, 0, 0, 0, 0] }
+    #expect(
+      throws: CatalogSnapshotError.corrupt(
+        path: snapshot, reason: "unexpected bytes after the key index")
+    ) {
+      try CatalogSnapshot.read(at: snapshot, mapping: mapping, xmlPath: xml)
+    }
+    try writeFile(original, to: snapshot)
+    try forge(snapshot) { $0.removeLast(12) }
+    #expect(throws: CatalogSnapshotError.self) {
+      try CatalogSnapshot.read(at: snapshot, mapping: mapping, xmlPath: xml)
+    }
+    // The last slot array entry names row 200 of 3.
+    try writeFile(original, to: snapshot)
+    try forge(snapshot) { body in
+      // The `next` array is empty (8-byte count 0); the slots end just before it.
+      body[body.count - 12] = 200
+    }
+    #expect(
+      throws: CatalogSnapshotError.corrupt(
+        path: snapshot, reason: "the key index names a row that does not exist")
+    ) {
+      try CatalogSnapshot.read(at: snapshot, mapping: mapping, xmlPath: xml)
+    }
+  }
+
+  @Test func roundTripsAnEmptyTable() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let mapping = try makeMapping(
+      name: "types", records: "/rows/nothing",
+      fields: try typesMapping().fields.map { ($0.name, $0.type, $0.selector.description) },
+      regions: Self.regions)
+    let (table, xml, snapshot) = try snapshot("types.xml", mapping: mapping, in: dir)
+    #expect(table.count == 0)
+    let loaded = try CatalogSnapshot.read(at: snapshot, mapping: mapping, xmlPath: xml)
+    #expect(loaded.count == 0)
+    #expect(loaded.row(forKey: .text("full")) == nil)
+  }
+
+  @Test func aVersion1SnapshotIsRejectedAsIncompatible() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    // A version 1 header: magic, version 1, then the rest of a v1 file.
+    let bytes = Array("VCAT".utf8) + [1, 0, 0, 0] + [UInt8](repeating: 7, count: 120)
+    let path = try dir.write(bytes, to: "old.vcat")
+    #expect(throws: CatalogSnapshotError.incompatibleVersion(path: path, version: 1)) {
+      try CatalogSnapshot.read(at: path, mapping: try typesMapping(), xmlPath: nil)
+    }
+    #expect(
+      CatalogSnapshotError.incompatibleVersion(path: path, version: 1).description
+        == "the catalog snapshot \(path) has format version 1, but this Verdant reads version 2; "
+        + "re-run `verdant import` to rebuild it")
+  }
+
+  @Test func aRewriteReusesTheDigestOnlyWhileTheXMLIsUnchanged() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let mapping = try typesMapping()
+    let (table, xml, snapshot) = try snapshot("types.xml", mapping: mapping, in: dir)
+    let first = try readFile(snapshot)
+    try CatalogSnapshot.write(table, mapping: mapping, xmlPath: xml, to: snapshot)
+    #expect(try readFile(snapshot) == first)
+    // The XML changes (same size, new time): the next write hashes it again.
+    var bytes = try readFile(xml)
+    let index = try #require(bytes.firstIndex(of: UInt8(ascii: "4")))
+    bytes[index] = UInt8(ascii: "5")
+    try writeFile(bytes, to: xml)
+    try setModificationTime(xml, seconds: 1_600_000_000)
+    let changed = try CatalogImporter.importXML(at: xml, mapping: mapping)
+    try CatalogSnapshot.write(changed, mapping: mapping, xmlPath: xml, to: snapshot)
+    #expect(Array(try readFile(snapshot)[8..<40]) == SHA256.hash(bytes))
+    // The digest of a damaged snapshot is never reused, even for an unchanged XML.
+    var damaged = try readFile(snapshot)
+    damaged[10] ^= 0x01
+    try writeFile(damaged, to: snapshot)
+    try CatalogSnapshot.write(changed, mapping: mapping, xmlPath: xml, to: snapshot)
+    #expect(Array(try readFile(snapshot)[8..<40]) == SHA256.hash(bytes))
+    #expect(
+      try CatalogSnapshot.read(at: snapshot, mapping: mapping, xmlPath: xml).rows == changed.rows)
+  }
 }

@@ -11,6 +11,15 @@ import VerdantValues
 #endif
 
 /// One import of one XML file: streams it, maps records to rows, collects diagnostics.
+///
+/// Rows go straight into one ``CatalogColumnBuilder`` per field; no `Value` or `RecordValue`
+/// is made per row. Each record is converted in two steps: every field into `pending` (texts
+/// borrowed from libxml2's tree, numbers and dates parsed from the bytes), then, only if the
+/// whole record is valid, appended to the columns. The common case (an attribute holding one
+/// plain text) takes a fast path; anything else takes the general path, which also explains
+/// errors. Memory is the table's own: the reader holds one record at a time, the columns are
+/// sized once from the file size after 20,000 rows, and no line is kept per row (a duplicate
+/// key, the one diagnostic that needs the lines of two rows, reads the file again).
 final class ImportSession {
   /// A field's selector prepared for libxml2 nodes.
   enum CompiledSelector {
@@ -28,25 +37,72 @@ final class ImportSession {
     let valueType: ValueType
     let isOptional: Bool
     let isText: Bool
+    let kind: Kind
     let selector: XMLSelector
     let compiled: CompiledSelector
     /// For an ancestor's attribute: the levels up, so its converted value can be reused by
     /// every record under the same ancestor.
     let ancestorLevels: Int
+    /// For an attribute selector: the attribute's name (the fast path of `record`).
+    let attribute: CompiledName?
 
     init(_ field: CatalogMapping.Field, compiled: CompiledSelector) {
       name = field.name
       valueType = field.type.unwrapped
       isOptional = field.type.isOptional
       if case .text = valueType { isText = true } else { isText = false }
+      switch valueType {
+      case .text: kind = .text
+      case .decimal: kind = .decimal
+      case .percent: kind = .percent
+      case .int: kind = .int
+      case .date: kind = .date
+      default: kind = .other
+      }
       selector = field.selector
       self.compiled = compiled
-      if case .attribute(_, let levels) = compiled {
+      if case .attribute(let name, let levels) = compiled {
         ancestorLevels = levels
+        attribute = name
       } else {
         ancestorLevels = 0
+        attribute = nil
       }
     }
+  }
+
+  /// The types converted without making a `Value`.
+  enum Kind { case text, decimal, percent, int, date, other }
+
+  /// A field's converted value, held until the whole record is known to be complete (a
+  /// record with any error adds no row).
+  enum Pending {
+    case absent
+    /// The same value as the column's previous row (an ancestor's attribute).
+    case repeatLast
+    /// Text borrowed from libxml2's tree, valid until the reader moves past the record.
+    case text(UnsafeBufferPointer<UInt8>)
+    case decimal(Int128)
+    case int(Int64)
+    case date(Int32)
+    /// Any other value, kept in `pendingValues` (so that this enum stays a plain value that
+    /// copies without reference counting).
+    case value
+  }
+
+  /// What the per-record fast path needs of a field, as a plain value (no reference
+  /// counting when read).
+  struct FastPlan {
+    /// For an attribute selector: the attribute's name.
+    var attribute: CompiledName?
+    /// That name as interned in the reader's dictionary, when it can match by pointer:
+    /// libxml2 takes element and attribute names from that dictionary, and a dictionary
+    /// string is never freed while the reader lives, so an equal pointer is an equal name.
+    var internedName: UnsafePointer<UInt8>?
+    /// For an ancestor's attribute, the levels up (0: the record's own).
+    var levels: Int
+    var kind: Kind
+    var isOptional: Bool
   }
 
   /// A value found for a field, with what is needed to point at it if it is wrong.
@@ -75,21 +131,38 @@ final class ImportSession {
   /// Set when the stream must stop (an entity, a depth overflow): reading on is pointless or
   /// unsafe.
   @exclusivity(unchecked) private var aborted = false
-  @exclusivity(unchecked) private var rows: [RecordValue] = []
-  @exclusivity(unchecked) private var rowLines: [Int] = []
+  /// One builder per field: rows go straight into columns.
+  @exclusivity(unchecked) private var builders: [CatalogColumnBuilder]
+  /// The number of rows (complete records) so far.
+  @exclusivity(unchecked) private var rowCount = 0
+  /// Per field, the current record's converted value.
+  private let pending: UnsafeMutableBufferPointer<Pending>
+  /// Per field, the current record's value when `pending` says `.value`.
+  @exclusivity(unchecked) private var pendingValues: [Value]
+  /// Per field, the fast path's plan.
+  private let fastPlans: UnsafeMutableBufferPointer<FastPlan>
+  /// Per field, the serial of the ancestor the current record's value comes from (0: none).
+  private let recordSerials: UnsafeMutableBufferPointer<Int>
+  /// Per field, the serial of the ancestor the column's last row came from (0: none), so the
+  /// next record under it repeats the value without reading it again.
+  private let appendedSerials: UnsafeMutableBufferPointer<Int>
+  /// The XML file's size, to estimate the row count once the first rows are in.
+  private var fileSize = 0
+  /// When set, the session only finds the lines of these rows (see `findLines()`).
+  private let lineQuery: Set<Int>?
+  @exclusivity(unchecked) private var foundLines: [Int: Int] = [:]
   /// The path elements above the current position: node, line, and a number that identifies
   /// the element for the value cache (node addresses are reused once freed).
   @exclusivity(unchecked)
   private var ancestors: [(node: xmlNodePtr, line: Int, serial: Int)] = []
   @exclusivity(unchecked) private var ancestorSerial = 0
-  /// Per field: the value converted from an ancestor's attribute, and that ancestor's serial.
-  @exclusivity(unchecked) private var ancestorValues: [(serial: Int, value: Value)?]
   @exclusivity(unchecked) private var root: (line: Int, name: String)?
   @exclusivity(unchecked) private var matchedRecords = 0
 
   /// Prepares an import.
-  init(path: String, mapping: CatalogMapping, limits: XMLLimits) {
+  init(path: String, mapping: CatalogMapping, limits: XMLLimits, lineQuery: Set<Int>? = nil) {
     self.path = path
+    self.lineQuery = lineQuery
     self.mapping = mapping
     self.limits = limits
     let namespaces = mapping.namespaces
@@ -113,8 +186,35 @@ final class ImportSession {
       }
       return FieldPlan(field, compiled: compiled)
     }
-    ancestorValues = Array(repeating: nil, count: plans.count)
+    builders =
+      lineQuery == nil ? mapping.rowType.fields.map { CatalogColumnBuilder(type: $0.type) } : []
+    // Scratch indexed by field, touched several times per record: plain buffers, so no
+    // write checks whether an array is shared.
+    pending = .allocate(capacity: plans.count)
+    pending.initialize(repeating: .absent)
+    pendingValues = Array(repeating: .absent, count: plans.count)
+    fastPlans = .allocate(capacity: plans.count)
+    for (index, plan) in plans.enumerated() {
+      fastPlans.initializeElement(
+        at: index,
+        to: FastPlan(
+          attribute: plan.attribute, internedName: nil, levels: plan.ancestorLevels,
+          kind: plan.kind, isOptional: plan.isOptional))
+    }
+    recordSerials = .allocate(capacity: plans.count)
+    recordSerials.initialize(repeating: 0)
+    appendedSerials = .allocate(capacity: plans.count)
+    appendedSerials.initialize(repeating: 0)
     converter = ValueConverter(regions: mapping.regions)
+  }
+
+  deinit {
+    _ = pending.deinitialize()
+    pending.deallocate()
+    _ = fastPlans.deinitialize()
+    fastPlans.deallocate()
+    recordSerials.deallocate()
+    appendedSerials.deallocate()
   }
 
   // MARK: - Running
@@ -126,6 +226,7 @@ final class ImportSession {
     if let reason = Self.unreadableReason(path) {
       throw failure([unreadable("XML", path: path, reason: reason)])
     }
+    fileSize = SnapshotFile.status(of: path).map { Int($0.size) } ?? 0
     var schema: XMLSchema?
     if let schemaPath {
       if let reason = Self.unreadableReason(schemaPath) {
@@ -167,18 +268,25 @@ final class ImportSession {
         })
     }
     if all.contains(where: \.isError) {
-      all += duplicateKeyDrafts(budget: limits.maximumErrors)
+      // The rows read so far still show their repeated keys.
+      let keys = builders[mapping.keyField].build()
+      all += duplicateKeyDrafts(keys)
       throw failure(all)
     }
-    let table: CatalogTable
-    do {
-      table = try CatalogTable(
-        name: mapping.name, rowType: mapping.rowType, rows: rows, keyField: mapping.keyField,
-        allowsDuplicateKeys: mapping.allowsDuplicateKeys, source: path)
-    } catch {
-      // Only the importer knows the lines, so the duplicates are found again with them.
-      throw failure(all + duplicateKeyDrafts(budget: limits.maximumErrors))
+    // The builders' arrays move into the columns; their intern tables are freed here.
+    let columns = builders.map { $0.build() }
+    builders = []
+    var duplicates: [CatalogKeyIndex.Duplicate] = []
+    let index = CatalogKeyIndex(
+      column: columns[mapping.keyField], allowsDuplicates: mapping.allowsDuplicateKeys,
+      duplicateLimit: limits.maximumErrors, duplicates: &duplicates)
+    if !duplicates.isEmpty {
+      throw failure(
+        all + duplicateKeyDrafts(columns[mapping.keyField], duplicates: duplicates))
     }
+    let table = CatalogTable(
+      name: mapping.name, rowType: mapping.rowType, columns: columns, keyField: mapping.keyField,
+      allowsDuplicateKeys: mapping.allowsDuplicateKeys, source: path, index: index)
     if matchedRecords == 0 {
       let location = XMLLocation(file: path, line: root?.line ?? 1, element: root?.name)
       let recordPath = mapping.recordPath
@@ -194,6 +302,12 @@ final class ImportSession {
   private func failure(_ drafts: [DiagnosticDraft]) -> CatalogImportError {
     let diagnostics = SourceExcerpts.sorted(SourceExcerpts.resolve(drafts))
     return CatalogImportError(diagnostics: Array(diagnostics.prefix(max(1, limits.maximumErrors))))
+  }
+
+  /// Whether a line search found every row it looks for.
+  private var isDone: Bool {
+    guard let lineQuery else { return false }
+    return foundLines.count == lineQuery.count
   }
 
   /// Whether enough errors were collected to stop.
@@ -214,12 +328,17 @@ final class ImportSession {
     let recordDepth = steps.count - 1
     // INVARIANT: the elements at depths 0..<matched on the current chain match steps[0..<matched]
     // and are in `ancestors`.
+    for index in fastPlans.indices {
+      if let name = fastPlans[index].attribute, name.namespaceURI == nil, !name.isUnresolvable {
+        fastPlans[index].internedName = xmlTextReaderConstString(reader.pointer, name.local)
+      }
+    }
     var matched = 0
     var lastTextLine = 0
     var previousWasText = false
     var status = reader.read()
     while status == 1 {
-      if isOverBudget { return 1 }
+      if isOverBudget || isDone { return 1 }
       switch reader.nodeType {
       case XMLStreamReader.NodeKind.element.rawValue:
         previousWasText = false
@@ -240,9 +359,12 @@ final class ImportSession {
         }
         guard depth == matched, matched <= recordDepth, steps[matched].matches(node) else { break }
         if matched == recordDepth {
-          record(node, line: line, depth: depth, reader: reader)
+          // An empty record has no subtree to expand or walk (its attributes were checked
+          // above), and reading on moves past it.
+          let isEmpty = reader.isEmptyElement
+          record(node, line: line, depth: depth, reader: reader, isEmpty: isEmpty)
           if aborted { return 1 }
-          status = reader.skipSubtree()
+          status = isEmpty ? reader.read() : reader.skipSubtree()
           continue
         }
         if !reader.isEmptyElement {
@@ -286,37 +408,54 @@ final class ImportSession {
 
   // MARK: - Records
 
-  /// Maps one record element to a row.
-  private func record(_ node: xmlNodePtr, line: Int, depth: Int, reader: XMLStreamReader) {
+  /// Maps one record element to a row: converts every field, then appends them to the
+  /// columns only if the record is complete.
+  private func record(
+    _ node: xmlNodePtr, line: Int, depth: Int, reader: XMLStreamReader, isEmpty: Bool
+  ) {
     matchedRecords += 1
-    // Reads the record's subtree (constant memory: one record at a time).
-    guard let record = reader.expand() else { return }
-    if let problem = XMLNodes.check(record, rootDepth: depth, maximumDepth: limits.maximumDepth) {
-      switch problem {
-      case .entity(let entity): rejectEntity(entity, line: entity.line == 0 ? line : entity.line)
-      case .tooDeep(let deepLine, let element): tooDeep(line: deepLine, element: element)
+    let record: xmlNodePtr
+    if isEmpty {
+      record = node
+    } else {
+      // Reads the record's subtree (constant memory: one record at a time).
+      guard let expanded = reader.expand() else { return }
+      record = expanded
+      if let problem = XMLNodes.check(record, rootDepth: depth, maximumDepth: limits.maximumDepth) {
+        switch problem {
+        case .entity(let entity): rejectEntity(entity, line: entity.line == 0 ? line : entity.line)
+        case .tooDeep(let deepLine, let element): tooDeep(line: deepLine, element: element)
+        }
+        return
       }
-      return
     }
-    var values: [Value] = []
-    values.reserveCapacity(plans.count)
     var isComplete = true
-    for (index, plan) in plans.enumerated() {
+    for index in 0..<fastPlans.count {
+      let fast = fastPlans[index]
       // Ancestor attributes are the same for every record under that ancestor.
       var serial = 0
-      if plan.ancestorLevels > 0, plan.ancestorLevels <= ancestors.count {
-        serial = ancestors[ancestors.count - plan.ancestorLevels].serial
-        if let cached = ancestorValues[index], cached.serial == serial {
-          values.append(cached.value)
+      if fast.levels > 0, fast.levels <= ancestors.count {
+        serial = ancestors[ancestors.count - fast.levels].serial
+        if appendedSerials[index] == serial {
+          pending[index] = .repeatLast
+          recordSerials[index] = serial
           continue
         }
       }
+      recordSerials[index] = serial
+      if let value = fastValue(fast, record: record) {
+        pending[index] = value
+        continue
+      }
+      // Anything unusual (a missing or empty value, entities, a number in another form, an
+      // error) takes the general path, which also explains errors.
+      let plan = plans[index]
       let selection = select(plan.compiled, record: record, line: line)
       let source: TextSource
       switch selection {
       case .missing:
         if plan.isOptional {
-          values.append(.absent)
+          pending[index] = .absent
         } else {
           missing(plan, record: record, line: line)
           isComplete = false
@@ -325,12 +464,14 @@ final class ImportSession {
       case .attribute(let text, _, _, _), .text(let text, _, _):
         source = text
       }
-      let result = source.withBytes { bytes -> Result<Value, ValueConverter.Failure>? in
-        if bytes.count > limits.maximumValueLength { return nil }
-        if !plan.isText || plan.isOptional, ValueConverter.trimmed(bytes).isEmpty {
-          return .success(.absent)
+      let result: Result<Pending, ValueConverter.Failure>?
+      switch source {
+      case .borrowed(let bytes):
+        result = convert(bytes, plan: plan, isBorrowed: true, field: index)
+      case .owned(let bytes):
+        result = bytes.withUnsafeBufferPointer {
+          convert($0, plan: plan, isBorrowed: false, field: index)
         }
-        return converter.convert(bytes: bytes, to: plan.valueType)
       }
       switch result {
       case nil:
@@ -345,14 +486,13 @@ final class ImportSession {
         isComplete = false
       case .success(.absent)?:
         if plan.isOptional {
-          values.append(.absent)
+          pending[index] = .absent
         } else {
           missing(plan, record: record, line: line)
           isComplete = false
         }
       case .success(let value)?:
-        values.append(value)
-        if serial > 0 { ancestorValues[index] = (serial, value) }
+        pending[index] = value
       case .failure(let failure)?:
         let field = plan.name
         let type = plan.valueType
@@ -366,10 +506,127 @@ final class ImportSession {
         isComplete = false
       }
     }
-    if isComplete {
-      rows.append(RecordValue(type: mapping.rowType, fields: values))
-      rowLines.append(line)
+    guard isComplete else { return }
+    let row = rowCount
+    rowCount += 1
+    if let lineQuery {
+      if lineQuery.contains(row) { foundLines[row] = line }
+      return
     }
+    let pending = self.pending
+    let recordSerials = self.recordSerials
+    let appendedSerials = self.appendedSerials
+    builders.withUnsafeMutableBufferPointer { builders in
+      for index in 0..<builders.count {
+        switch pending[index] {
+        case .absent: builders[index].appendAbsent()
+        case .repeatLast: builders[index].appendRepeat()
+        case .text(let bytes): builders[index].appendText(bytes)
+        case .decimal(let units): builders[index].appendDecimal(units: units)
+        case .int(let number): builders[index].appendInt(number)
+        case .date(let days): builders[index].appendDate(days: days)
+        case .value: builders[index].append(pendingValues[index])
+        }
+        appendedSerials[index] = recordSerials[index]
+      }
+    }
+    if rowCount == 20_000 { reserveColumns(reader) }
+  }
+
+  /// The value of an attribute field in its common form (one text node, a plain number or
+  /// date, a non-empty optional), or `nil` to take the general path.
+  @inline(__always)
+  private func fastValue(_ plan: FastPlan, record: xmlNodePtr) -> Pending? {
+    guard let name = plan.attribute else { return nil }
+    let owner: xmlNodePtr
+    let levels = plan.levels
+    if levels == 0 {
+      owner = record
+    } else {
+      guard levels <= ancestors.count else { return nil }
+      owner = ancestors[ancestors.count - levels].node
+    }
+    var found: xmlAttrPtr?
+    if let interned = plan.internedName {
+      var current = owner.pointee.properties
+      while let attribute = current {
+        if attribute.pointee.name == interned {
+          found = attribute
+          break
+        }
+        current = attribute.pointee.next
+      }
+    }
+    guard let attribute = found ?? XMLNodes.attribute(name, of: owner),
+      let text = attribute.pointee.children, text.pointee.next == nil,
+      let content = text.pointee.content
+    else { return nil }
+    let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+    guard bytes.count <= limits.maximumValueLength else { return nil }
+    switch plan.kind {
+    case .text:
+      if plan.isOptional, ValueConverter.trimmed(bytes).isEmpty { return nil }
+      return .text(bytes)
+    case .decimal:
+      return ValueConverter.fastDecimal(ValueConverter.trimmed(bytes)).map { .decimal($0.units) }
+    case .percent:
+      return ValueConverter.fastPercent(ValueConverter.trimmed(bytes)).map { .decimal($0.units) }
+    case .date:
+      return ValueConverter.fastDate(ValueConverter.trimmed(bytes)).map { .date($0.daysSinceEpoch) }
+    case .int:
+      return ValueConverter.fastInt(ValueConverter.trimmed(bytes)).map { .int($0) }
+    case .other:
+      return nil
+    }
+  }
+
+  /// Converts a field's text: the common types straight from the bytes, the others through
+  /// ``ValueConverter``.
+  /// - Returns: `nil` when the text is longer than the limit.
+  @inline(__always)
+  private func convert(
+    _ bytes: UnsafeBufferPointer<UInt8>, plan: FieldPlan, isBorrowed: Bool, field: Int
+  ) -> Result<Pending, ValueConverter.Failure>? {
+    if bytes.count > limits.maximumValueLength { return nil }
+    if plan.kind == .text {
+      if plan.isOptional, ValueConverter.trimmed(bytes).isEmpty { return .success(.absent) }
+      if isBorrowed { return .success(.text(bytes)) }
+      pendingValues[field] = .text(String(decoding: bytes, as: UTF8.self))
+      return .success(.value)
+    }
+    let trimmed = ValueConverter.trimmed(bytes)
+    if trimmed.isEmpty { return .success(.absent) }
+    switch plan.kind {
+    case .decimal:
+      if let number = ValueConverter.fastDecimal(trimmed) {
+        return .success(.decimal(number.units))
+      }
+    case .percent:
+      if let number = ValueConverter.fastPercent(trimmed) {
+        return .success(.decimal(number.units))
+      }
+    case .date:
+      if let date = ValueConverter.fastDate(trimmed) { return .success(.date(date.daysSinceEpoch)) }
+    case .int:
+      if let number = ValueConverter.fastInt(trimmed) { return .success(.int(number)) }
+    case .text, .other:
+      break
+    }
+    return converter.convert(bytes: bytes, to: plan.valueType).map { value in
+      pendingValues[field] = value
+      return .value
+    }
+  }
+
+  /// Sizes every column for the rows the file will likely hold, from the bytes the first
+  /// rows took: arrays are then allocated once instead of doubling (and copying) as they
+  /// grow, which bounds peak memory near the table's own size.
+  private func reserveColumns(_ reader: XMLStreamReader) {
+    let consumed = Int(xmlTextReaderByteConsumed(reader.pointer))
+    guard consumed > 0, fileSize > consumed else { return }
+    let estimate = Double(rowCount) * Double(fileSize) / Double(consumed) * 1.03
+    let rows = Int(min(estimate, Double(Int32.max))) + 1024
+    for index in builders.indices { builders[index].reserveCapacity(rows) }
   }
 
   /// Finds the text a selector picks in a record.
@@ -588,22 +845,33 @@ final class ImportSession {
 
   // MARK: - Keys
 
-  /// Every repeated key (when keys must be unique), with both lines, up to `budget`.
-  private func duplicateKeyDrafts(budget: Int) -> [DiagnosticDraft] {
+  /// Every repeated key (when keys must be unique), with both lines, up to the error limit.
+  ///
+  /// No line is kept per row while importing: on this rare error path the file is read again
+  /// to find the lines of the rows involved.
+  private func duplicateKeyDrafts(
+    _ keys: CatalogColumn, duplicates known: [CatalogKeyIndex.Duplicate]? = nil
+  ) -> [DiagnosticDraft] {
     guard !mapping.allowsDuplicateKeys else { return [] }
-    var firstLines: [Value: Int] = [:]
-    var result: [DiagnosticDraft] = []
-    let keyField = mapping.keyField
-    let fieldName = mapping.fields[keyField].name
+    let budget = limits.maximumErrors
+    var duplicates = known ?? []
+    if known == nil {
+      _ = CatalogKeyIndex(
+        column: keys, allowsDuplicates: false, duplicateLimit: budget, duplicates: &duplicates)
+    }
+    guard !duplicates.isEmpty else { return [] }
+    let wanted = Set(duplicates.flatMap { [$0.first, $0.row] })
+    let lines = ImportSession(path: path, mapping: mapping, limits: limits, lineQuery: wanted)
+      .findLines()
+    let fieldName = mapping.fields[mapping.keyField].name
     let recordName = mapping.recordPath.steps.last?.name.localName
-    for (row, line) in zip(rows, rowLines) {
-      let key = row.fields[keyField]
-      guard let firstLine = firstLines[key] else {
-        firstLines[key] = line
-        continue
-      }
+    var result: [DiagnosticDraft] = []
+    for duplicate in duplicates.prefix(budget) {
+      let key = keys.value(at: duplicate.row)
       let shown: String
       if case .text(let text) = key { shown = text } else { shown = key.description }
+      let firstLine = lines[duplicate.first] ?? 1
+      let line = lines[duplicate.row] ?? 1
       result.append(
         DiagnosticDraft(
           location: XMLLocation(file: path, line: line, element: recordName),
@@ -612,8 +880,16 @@ final class ImportSession {
           .duplicateCatalogKey(
             shown, field: fieldName, lines: (firstLine, line), at: span, first: notes[0])
         })
-      if result.count >= budget { break }
     }
     return result
+  }
+
+  /// Reads the document again, as the import did, and returns the lines of the rows in
+  /// `lineQuery` (0-based row numbers), stopping once all are found.
+  private func findLines() -> [Int: Int] {
+    LibXML2.prepare()
+    guard let reader = XMLStreamReader(path: path, errors: collector) else { return [:] }
+    _ = stream(reader)
+    return foundLines
   }
 }

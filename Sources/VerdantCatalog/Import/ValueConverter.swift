@@ -158,6 +158,13 @@ struct ValueConverter {
     return ExactDecimal(units: negative ? -units : units)
   }
 
+  /// A percentage as ``fastDecimal(_:)`` reads it, optionally followed by `%` (and
+  /// whitespace before it), in percent units.
+  static func fastPercent(_ bytes: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+    guard let last = bytes.last, last == UInt8(ascii: "%") else { return fastDecimal(bytes) }
+    return fastDecimal(trimmed(UnsafeBufferPointer(rebasing: bytes.dropLast())))
+  }
+
   /// `YYYY-MM-DD` read straight from the bytes (`nil` for any other shape or no such day).
   static func fastDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {

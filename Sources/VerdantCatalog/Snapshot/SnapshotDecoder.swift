@@ -12,7 +12,7 @@ struct SnapshotDecoder {
     var isUnknownRegion = false
   }
 
-  private let bytes: UnsafeRawBufferPointer
+  let bytes: UnsafeRawBufferPointer
   /// The read position.
   private(set) var offset: Int
   private var texts: [String] = []

@@ -32,6 +32,9 @@ struct SnapshotEncoder {
   private(set) var bytes: [UInt8] = []
   private var texts: [String: Int] = [:]
 
+  /// The number of bytes so far.
+  var count: Int { bytes.count }
+
   /// Creates an encoder with room reserved.
   init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
@@ -68,6 +71,25 @@ struct SnapshotEncoder {
 
   mutating func signed(_ value: Int128) {
     varint(UInt128(bitPattern: (value << 1) ^ (value >> 127)))
+  }
+
+  /// Zero bytes up to the next multiple of 8 (from the start of the file).
+  mutating func align() {
+    while bytes.count & 7 != 0 { bytes.append(0) }
+  }
+
+  /// A flat array: its element count (8 bytes), padding to a multiple of 8, then the
+  /// elements little-endian, back to back.
+  mutating func array<Element: FixedWidthInteger>(_ elements: [Element]) {
+    fixed(UInt64(elements.count), width: 8)
+    align()
+    #if _endian(little)
+      elements.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    #else
+      for element in elements {
+        withUnsafeBytes(of: element.littleEndian) { bytes.append(contentsOf: $0) }
+      }
+    #endif
   }
 
   /// A length-prefixed UTF-8 string (no deduplication).

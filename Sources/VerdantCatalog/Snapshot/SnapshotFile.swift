@@ -38,36 +38,6 @@ enum SnapshotFile {
       size: UInt64(info.st_size), seconds: Int64(time.tv_sec), nanoseconds: Int64(time.tv_nsec))
   }
 
-  /// Reads a whole file.
-  static func readAll(_ path: String) -> Result<[UInt8], CatalogSnapshotError> {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return .failure(.unreadable(path: path, reason: errorText())) }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else {
-      return .failure(.unreadable(path: path, reason: errorText()))
-    }
-    if (info.st_mode & S_IFMT) == S_IFDIR {
-      return .failure(.unreadable(path: path, reason: "it is a directory"))
-    }
-    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-    var filled = 0
-    while true {
-      if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 1 << 16)) }
-      let count = bytes.withUnsafeMutableBytes { buffer in
-        read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
-      }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return .failure(.unreadable(path: path, reason: errorText()))
-      }
-      if count == 0 { break }
-      filled += count
-    }
-    bytes.removeSubrange(filled...)
-    return .success(bytes)
-  }
-
   /// The SHA-256 of a file and its status, taken from the same open file.
   static func hash(_ path: String) -> Result<
     (digest: [UInt8], status: Status), CatalogSnapshotError

@@ -6,6 +6,8 @@ import VerdantValues
 //
 //   catalog-bench import FILE.xml SNAPSHOT   import, report, then write the snapshot
 //   catalog-bench load FILE.xml SNAPSHOT     load the snapshot (checking the XML), report
+//   catalog-bench scan FILE.xml -            stream with a record path that matches nothing
+//   catalog-bench sha256 FILE.xml -          SHA-256 and XXH64 throughput on the file
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -37,6 +39,39 @@ func peakRSSMiB() -> Double {
 func fileSize(_ path: String) -> Int {
   var info = stat()
   return stat(path, &info) == 0 ? Int(info.st_size) : -1
+}
+
+/// Reads a whole file.
+func readAll(_ path: String) throws -> [UInt8] {
+  guard let file = fopen(path, "rb") else { throw BenchError(message: "cannot open \(path)") }
+  defer { fclose(file) }
+  var bytes = [UInt8](repeating: 0, count: fileSize(path))
+  let read = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+  guard read == bytes.count else { throw BenchError(message: "cannot read \(path)") }
+  return bytes
+}
+
+struct BenchError: Error, CustomStringConvertible {
+  let message: String
+  var description: String { message }
+}
+
+/// A short description of a column's storage.
+func describe(_ storage: CatalogColumn.Storage) -> String {
+  switch storage {
+  case .interned(let codes, let values):
+    return "interned (\(codes.width)-byte codes, \(values.count) values)"
+  case .runs(let starts, let codes, let values, _):
+    return "runs (\(starts.count) runs, \(codes.width)-byte codes, \(values.count) values)"
+  case .text(let bytes, _): return "text (\(bytes.count) bytes + offsets)"
+  case .fixedText(let bytes, let width):
+    return "fixed-width text (\(bytes.count) bytes, \(width) each)"
+  case .decimal(_, let scale): return "decimal (Int64, scale \(scale))"
+  case .wideDecimal: return "decimal (Int128)"
+  case .int: return "int (Int64)"
+  case .date: return "date (Int32)"
+  case .values: return "values"
+  }
 }
 
 func format(_ value: Double, _ digits: Int = 3) -> String {
@@ -74,7 +109,7 @@ func makeKeyMapping() throws -> CatalogMapping { try mapping(keyOnly: true) }
 
 let arguments = CommandLine.arguments
 guard arguments.count == 4 else {
-  print("usage: catalog-bench import|load FILE.xml SNAPSHOT")
+  print("usage: catalog-bench import|load|scan|sha256 FILE.xml SNAPSHOT|-")
   exit(2)
 }
 let (command, xml, snapshot) = (arguments[1], arguments[2], arguments[3])
@@ -98,21 +133,53 @@ do {
     print("file_bytes=\(fileSize(xml)) rows=\(table.count)")
     print("import_seconds=\(format(imported - start)) peak_rss_mib=\(format(peakRSSMiB(), 1))")
     guard snapshot != "-" else { break }
+    let perRow = Double(table.byteCount) / Double(max(1, table.count))
+    print("table_bytes=\(table.byteCount) table_bytes_per_row=\(format(perRow, 1))")
+    for (field, column) in zip(table.rowType.fields, table.columns) {
+      print("  column \(field.name): \(describe(column.storage)) \(column.byteCount) bytes")
+    }
+    print("  index: \(table.index.slots.count) slots, \(table.index.next.count) chain entries")
+    let writeStart = seconds()
     try CatalogSnapshot.write(table, mapping: mapping, xmlPath: xml, to: snapshot)
     print(
-      "snapshot_write_seconds=\(format(seconds() - imported)) snapshot_bytes=\(fileSize(snapshot))")
+      "snapshot_write_seconds=\(format(seconds() - writeStart)) snapshot_bytes=\(fileSize(snapshot))"
+    )
   case "load":
     let start = seconds()
     let table = try CatalogSnapshot.read(at: snapshot, mapping: mapping, xmlPath: xml)
     let loaded = seconds()
     print("rows=\(table.count) snapshot_load_seconds=\(format(loaded - start))")
-    // How much of that is CatalogTable's own key index (the same cost on both paths).
-    let again = seconds()
-    let rebuilt = try CatalogTable(
-      name: table.name, rowType: table.rowType, rows: table.rows, keyField: table.keyField,
-      allowsDuplicateKeys: table.allowsDuplicateKeys, source: table.source)
-    print("table_index_seconds=\(format(seconds() - again)) (rows=\(rebuilt.count))")
     print("load_peak_rss_mib=\(format(peakRSSMiB(), 1))")
+    // Spot checks: the first and last rows are found by their keys.
+    for position in [0, table.count - 1] where position >= 0 {
+      let row = table.row(at: position)
+      guard table.row(forKey: row.fields[0]) == row else {
+        print("error: lookup of row \(position) failed")
+        exit(1)
+      }
+    }
+    // How long the key index alone takes to build from the key column (the import pays it).
+    let again = seconds()
+    var duplicates: [CatalogKeyIndex.Duplicate] = []
+    let index = CatalogKeyIndex(
+      column: table.columns[table.keyField], allowsDuplicates: false, duplicateLimit: 1,
+      duplicates: &duplicates)
+    print("table_index_seconds=\(format(seconds() - again)) (slots=\(index.slots.count))")
+  case "sha256":
+    // SHA-256 throughput on the XML (what a snapshot write pays once per changed XML).
+    let bytes = try readAll(xml)
+    let start = seconds()
+    let digest = SHA256.hash(bytes)
+    let elapsed = seconds() - start
+    print(
+      "sha256_seconds=\(format(elapsed)) mib_per_second=\(format(Double(bytes.count) / elapsed / 1_048_576, 0)) first_byte=\(digest[0])"
+    )
+    let checksumStart = seconds()
+    let checksum = XXHash64.hash(bytes)
+    let checksumElapsed = seconds() - checksumStart
+    print(
+      "xxh64_seconds=\(format(checksumElapsed)) mib_per_second=\(format(Double(bytes.count) / checksumElapsed / 1_048_576, 0)) low_byte=\(checksum & 0xFF)"
+    )
   default:
     print("unknown command \(command)")
     exit(2)
