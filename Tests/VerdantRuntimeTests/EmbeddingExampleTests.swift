@@ -36,6 +36,19 @@ struct EmbeddingExampleTests {
     #expect(result["score"]?.description == "93.2")
   }
 
+  @Test("a reusable evaluator returns the selected outputs in order, call after call")
+  func reusableEvaluator() throws {
+    let ruleset = try Ruleset.compile(contentsOfFile: Self.rulesetPath)
+    let asOf = try #require(CivilDate(iso8601: "2025-09-01"))
+    let evaluator = ruleset.makeEvaluator(outputs: try ruleset.outputs(named: ["credit_level", "score"]))
+    let inputs = try ruleset.inputs(json: Array(Self.inputJSON.utf8))
+    for _ in 0..<3 {
+      let values = try evaluator.evaluate(inputs, asOf: asOf)
+      #expect(values.map(\.description) == ["blue", "93.2"])
+    }
+    #expect(evaluator.outputNames == ["credit_level", "score"])
+  }
+
   struct Supplier: Encodable {
     let id: String
     let name: String
