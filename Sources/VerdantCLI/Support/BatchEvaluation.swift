@@ -112,7 +112,9 @@ struct ProgressBar {
     let now = ContinuousClock.now
     if let lastDrawn, now - lastDrawn < .milliseconds(200) { return }
     lastDrawn = now
-    var line = "\r\(progress.rows) rows  \(Int(progress.rowsPerSecond)) rows/s"
+    var line =
+      "\r\(BatchProgress.grouped(progress.rows)) rows  "
+      + "\(BatchProgress.grouped(Int(progress.rowsPerSecond))) rows/s"
     if let fraction = progress.fraction {
       let width = 30
       let filled = Int(fraction * Double(width))

@@ -88,6 +88,9 @@ public struct BatchProgress: Sendable {
     totalBytes.map { $0 > 0 ? min(1, Double(bytes) / Double($0)) : 1 }
   }
 
+  /// A count with thousands separators, `1,234,567`, as progress and summary lines write it.
+  public static func grouped(_ count: Int) -> String { count.groupedDigits }
+
   /// The estimated time left, from the rate at which bytes have been consumed.
   public var remaining: Duration? {
     guard let fraction, fraction > 0, elapsed.seconds > 0 else { return nil }
@@ -111,7 +114,7 @@ extension Duration {
 }
 
 extension Int {
-  /// `1234567` as `1,234,567`.
+  /// `1234567` as `1,234,567` (for progress and summary lines).
   var groupedDigits: String {
     let digits = String(magnitude)
     var grouped = ""
