@@ -6,8 +6,8 @@
 #
 # xmllint and the import run alternately, RUNS times each (default 5), so that load from
 # other processes on the machine hits both alike; the summary gives medians and their ratio.
-# Builds a temporary release package in $BENCH_DIR (default /tmp/catalog-bench) whose targets
-# are symlinks to this checkout's sources, so the Verdant package itself gains no target.
+# Builds the driver in a temporary release package in $BENCH_DIR (default /tmp/catalog-bench),
+# see bench/lib/build-bench.sh.
 set -euo pipefail
 
 SIZE_MB="${1:-100}"
@@ -17,7 +17,7 @@ XML="$BENCH_DIR/catalog-${SIZE_MB}mb.xml"
 SNAPSHOT="$BENCH_DIR/catalog-${SIZE_MB}mb.vcat"
 RUNS="${RUNS:-5}"
 
-mkdir -p "$BENCH_DIR/pkg/Sources"
+mkdir -p "$BENCH_DIR"
 if [[ ! -f "$XML" ]]; then
   python3 "$ROOT/bench/catalog/generate.py" --size-mb "$SIZE_MB" --seed 2763 --output "$XML"
 fi
@@ -30,27 +30,9 @@ echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d
 echo "== libxml2 $(xmllint --version 2>&1 | head -1 | awk '{print $NF}')"
 
 echo "== building catalog-bench (release)"
-for target in CLibXML2 VerdantValues VerdantSyntax VerdantCatalog; do
-  ln -sfn "$ROOT/Sources/$target" "$BENCH_DIR/pkg/Sources/$target"
-done
-ln -sfn "$ROOT/bench/catalog/CatalogBench" "$BENCH_DIR/pkg/Sources/CatalogBench"
-cat > "$BENCH_DIR/pkg/Package.swift" <<'SWIFT'
-// swift-tools-version: 6.1
-import PackageDescription
-
-let package = Package(
-  name: "CatalogBench",
-  targets: [
-    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0"),
-    .target(name: "VerdantValues"),
-    .target(name: "VerdantSyntax", dependencies: ["VerdantValues"]),
-    .target(name: "VerdantCatalog", dependencies: ["VerdantValues", "VerdantSyntax", "CLibXML2"]),
-    .executableTarget(name: "CatalogBench", dependencies: ["VerdantCatalog", "VerdantValues"]),
-  ],
-  swiftLanguageModes: [.v6]
-)
-SWIFT
-(cd "$BENCH_DIR/pkg" && swift build -c release --product CatalogBench 2>&1 | tail -1)
+source "$ROOT/bench/lib/build-bench.sh"
+build_bench "$ROOT" "$BENCH_DIR/pkg" CatalogBench "$ROOT/bench/catalog/CatalogBench" \
+  VerdantCatalog VerdantValues
 BIN="$BENCH_DIR/pkg/.build/release/CatalogBench"
 
 # Warm the page cache so both tools read from memory.

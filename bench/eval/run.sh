@@ -6,9 +6,9 @@
 #   bash bench/eval/run.sh [ROWS]      (default 1000000)
 #
 # Why a script and not ordo-one/package-benchmark: the plugin adds jemalloc and a dozen
-# packages to the build that CI would compile from scratch on every run; a nested release
-# package whose targets are symlinks to this checkout's sources keeps the Verdant package
-# itself free of benchmark targets and dependencies. Figures are printed, never asserted.
+# packages to the build that CI would compile from scratch on every run; the throw-away
+# package of bench/lib/build-bench.sh keeps the Verdant package itself free of benchmark
+# targets and dependencies. Figures are printed, never asserted.
 set -euo pipefail
 
 ROWS="${1:-1000000}"
@@ -16,36 +16,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BENCH_DIR="${BENCH_DIR:-/tmp/verdant-eval-bench}"
 CSV="$BENCH_DIR/suppliers-$ROWS.csv"
 
-mkdir -p "$BENCH_DIR/pkg/Sources"
+mkdir -p "$BENCH_DIR"
 if [[ ! -f "$CSV" ]]; then
   python3 "$ROOT/examples/generate-suppliers.py" --rows "$ROWS" --seed 2013 --csv "$CSV"
 fi
 
-for target in CLibXML2 VerdantValues VerdantSyntax VerdantSemantics VerdantRuntime VerdantCatalog Verdant; do
-  ln -sfn "$ROOT/Sources/$target" "$BENCH_DIR/pkg/Sources/$target"
-done
-ln -sfn "$ROOT/bench/eval/EvalBench" "$BENCH_DIR/pkg/Sources/EvalBench"
-cat > "$BENCH_DIR/pkg/Package.swift" <<'SWIFT'
-// swift-tools-version: 6.1
-import PackageDescription
-let package = Package(
-  name: "EvalBench",
-  targets: [
-    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0"),
-    .target(name: "VerdantValues"),
-    .target(name: "VerdantSyntax", dependencies: ["VerdantValues"]),
-    .target(name: "VerdantSemantics", dependencies: ["VerdantSyntax", "VerdantValues"]),
-    .target(name: "VerdantRuntime", dependencies: ["VerdantSemantics"]),
-    .target(name: "VerdantCatalog", dependencies: ["VerdantValues", "VerdantSyntax", "CLibXML2"]),
-    .target(name: "Verdant", dependencies: ["VerdantRuntime", "VerdantCatalog"]),
-    .executableTarget(name: "EvalBench", dependencies: ["Verdant"]),
-  ],
-  swiftLanguageModes: [.v6]
-)
-SWIFT
-
 echo "== building (release)"
-(cd "$BENCH_DIR/pkg" && swift build -c release --product EvalBench 2>&1 | tail -1)
+source "$ROOT/bench/lib/build-bench.sh"
+build_bench "$ROOT" "$BENCH_DIR/pkg" EvalBench "$ROOT/bench/eval/EvalBench" Verdant
 (cd "$ROOT" && swift build -c release --product verdant 2>&1 | tail -1)
 
 echo "== machine: $(nproc) cores, $(uname -m), $(swift --version 2>&1 | head -1)"
