@@ -45,12 +45,12 @@ public struct BatchRejection: Sendable, CustomStringConvertible {
 
 /// What a batch did: every row read is either rated or rejected.
 public struct BatchSummary: Sendable, CustomStringConvertible {
-  /// Rows read (header and blank lines excluded).
-  public let read: Int
   /// Rows rated and written.
   public let rated: Int
   /// Rows rejected (see ``BatchRejection``).
   public let rejected: Int
+  /// Rows read (header and blank lines excluded): each is either rated or rejected.
+  public var read: Int { rated + rejected }
   /// With ``BatchErrorPolicy/fail``, the row the batch stopped at.
   public let stoppedAt: BatchRejection?
   /// Wall-clock time of the whole batch.

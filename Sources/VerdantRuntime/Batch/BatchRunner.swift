@@ -72,12 +72,12 @@ public final class BatchRunner: Sendable {
         evaluator: (worker == 0 ? ruleset : ruleset.replica()).makeEvaluator(outputs: options.outputs))
     }
     var formatter: BatchOutputFormatter?
-    var read = 0
+    // Every row read is either rated or rejected, so rows read is their sum.
     var rated = 0
     var rejected = 0
     func summary(stoppedAt: BatchRejection? = nil) -> BatchSummary {
       BatchSummary(
-        read: read, rated: rated, rejected: rejected, stoppedAt: stoppedAt,
+        rated: rated, rejected: rejected, stoppedAt: stoppedAt,
         elapsed: clock.now - started)
     }
     while let chunk = try readChunk(chunks) {
@@ -90,7 +90,6 @@ public final class BatchRunner: Sendable {
       // Workers hold contiguous runs in order, so their buffers concatenate in input order.
       for worker in workers {
         if options.errors == .fail, let first = worker.rejections.first {
-          read += first.ratedBefore + 1
           rated += first.ratedBefore
           rejected += 1
           try write(Array(worker.output[..<first.offset]))
@@ -99,13 +98,12 @@ public final class BatchRunner: Sendable {
         }
         for rejection in worker.rejections { try reject(rejection.rejection) }
         try write(worker.output)
-        read += worker.rated + worker.rejections.count
         rated += worker.rated
         rejected += worker.rejections.count
       }
       progress?(
         BatchProgress(
-          rows: read, bytes: reader.bytesConsumed, totalBytes: totalBytes,
+          rows: rated + rejected, bytes: reader.bytesConsumed, totalBytes: totalBytes,
           elapsed: clock.now - started))
     }
     if formatter == nil, let header = BatchOutputFormatter(
@@ -116,9 +114,11 @@ public final class BatchRunner: Sendable {
     return summary()
   }
 
-  private func readChunk(_ chunks: RecordChunkReader) throws(Failure) -> RecordChunk? {
+  private func readChunk(_ chunks: RecordChunkReader, maxRecords: Int? = nil) throws(Failure)
+    -> RecordChunk?
+  {
     do {
-      return try chunks.next(maxRecords: options.chunkSize)
+      return try chunks.next(maxRecords: maxRecords ?? options.chunkSize)
     } catch {
       throw .read(error)
     }
@@ -131,7 +131,7 @@ public final class BatchRunner: Sendable {
       let inputs = ruleset.inputSlotsForBatch
       return .jsonl(ruleset: ruleset, bareInput: inputs.count == 1 ? inputs[0].name : nil)
     case .csv:
-      guard let header = try readChunkOfOne(chunks) else { throw .missingHeader }
+      guard let header = try readChunk(chunks, maxRecords: 1)?[0] else { throw .missingHeader }
       switch CSVFields.split(header) {
       case .failure(let error):
         throw .header(InputError(issues: [InputIssue(path: "header", message: error.description)]))
@@ -142,14 +142,6 @@ public final class BatchRunner: Sendable {
           throw .header(error)
         }
       }
-    }
-  }
-
-  private func readChunkOfOne(_ chunks: RecordChunkReader) throws(Failure) -> ArraySlice<UInt8>? {
-    do {
-      return try chunks.next(maxRecords: 1).map { $0[0] }
-    } catch {
-      throw .read(error)
     }
   }
 
