@@ -191,6 +191,26 @@ struct EvaluationSemanticsTests {
       ))
   }
 
+  @Test(
+    "lists concatenate with + and take keeps the first n elements",
+    arguments: [
+      (#"["a"] + ["b", "c"]"#, #"["a","b","c"]"#), (#"take(["a", "b", "c"], 2)"#, #"["a","b"]"#),
+      (#"take(["a"], 5)"#, #"["a"]"#), (#"take(["a"], 0)"#, "[]"),
+      ("take([1, 2] + [3], 3)", "[1,2,3]"),
+    ])
+  func listConcatenationAndTake(expression: String, expected: String) throws {
+    #expect(try value("output let x = \(expression)", "x") == expected)
+  }
+
+  @Test("take of a negative count is an evaluation error naming the call")
+  func negativeTake() throws {
+    let error = try #require(
+      failure(
+        "input s { n: Int }\noutput let xs = take([1, 2], s.n)", json: #"{"s": {"n": -1}}"#))
+    #expect(error.code.rawValue == "V4011")
+    #expect(error.message == "`take` of -1 elements in `take([1, 2], s.n)`")
+  }
+
   @Test("text compares by Unicode scalar values, not canonical equivalence")
   func textComparison() throws {
     #expect(try value("output let x = \"e\\u{301}\" == \"\\u{E9}\"", "x") == "false")

@@ -42,6 +42,24 @@ struct CheckerErrorTests {
       ])
   }
 
+  @Test("take needs a list: a set has no order")
+  func takeOfSet() {
+    assertDiagnostics(
+      prelude + "output let x = take(1️⃣supplier.certifications, 2)",
+      [
+        .error(
+          "`take` expects a list (a set has no order to take from), found Set<Text>",
+          underline: "supplier.certifications")
+      ])
+  }
+
+  @Test("lists of different element types do not concatenate")
+  func listConcatenationTypes() {
+    assertDiagnostics(
+      prelude + "output let x = [1] + [1️⃣\"a\"]",
+      [.error("expected Int as a list element, found Text", underline: "\"a\"")])
+  }
+
   @Test("V2004 duplicate declaration, pointing at both")
   func duplicateDeclaration() {
     assertDiagnostics(

@@ -101,6 +101,19 @@ extension Compiler {
       return .date { frame in frame.asOf }
     case .parent:
       return compileParent(arguments[0], site: site)
+    case .take:
+      let items = elements(compile(arguments[0]), arguments[0].type, site)
+      let count = int(compile(arguments[1]))
+      return .value { frame in
+        let values = try items(&frame)
+        let wanted = try count(&frame)
+        guard wanted >= 0 else {
+          throw site.error(
+            .invalidArgument, "`take` of \(wanted) elements in `\(site.span.text)`",
+            help: "the number of elements to take cannot be negative")
+        }
+        return .list(Array(values.prefix(Int(clamping: wanted))))
+      }
     case .recognized:
       return compileRecognized(arguments[0], arguments[1], site: site)
     case .amount:

@@ -128,6 +128,9 @@ extension Compiler {
     case .concatenate:
       let (a, b) = (text(compile(lhs)), text(compile(rhs)))
       return .text { frame in try a(&frame) + b(&frame) }
+    case .concatenateLists:
+      let (a, b) = (elements(compile(lhs), lhs.type, site), elements(compile(rhs), rhs.type, site))
+      return .value { frame in .list(try a(&frame) + b(&frame)) }
     case .compare(let op, let kind):
       return .bool(compileComparison(op, kind, lhs, rhs, site: site))
     case .equal(let negated):

@@ -54,6 +54,8 @@ extension DiagnosticCode {
   public static let dateOutOfRange = DiagnosticCode(rawValue: "V4006")
   /// Durations in days compared with durations in months.
   public static let incomparableDurations = DiagnosticCode(rawValue: "V4007")
+  /// A built-in function given an argument outside its domain, such as `take(xs, -1)`.
+  public static let invalidArgument = DiagnosticCode(rawValue: "V4011")
   /// A state the checker should have ruled out; reported instead of crashing.
   public static let internalError = DiagnosticCode(rawValue: "V4999")
 }

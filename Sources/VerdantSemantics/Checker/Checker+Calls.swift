@@ -6,7 +6,7 @@ extension CheckerSession {
   static let builtinNames = [
     "abs", "all", "amount", "any", "as_of", "as_percent", "as_ratio", "ceil", "contains", "count", "day",
     "days_between", "filter", "floor", "map", "max", "min", "month", "parent", "recognized",
-    "round", "round_half_even", "sum", "year", "years_between",
+    "round", "round_half_even", "sum", "take", "year", "years_between",
   ]
 
   func checkCall(
@@ -106,6 +106,16 @@ extension CheckerSession {
         check(arguments[0].value, expected: .region, scope: scope), to: .region,
         "as the argument of `parent`")
       return TypedExpr(.builtin(.parent, [region]), type: .optional(.region), span: span)
+    case "take":
+      guard arguments.count == 2 else { return wrongCount(name, 2, arguments, span: span) }
+      let list = check(arguments[0].value, expected: expected, scope: scope)
+      guard present(list, name), case .list = list.type else {
+        return invalidArgumentType(name, list, "a list (a set has no order to take from)")
+      }
+      let count = coerce(
+        check(arguments[1].value, expected: .int, scope: scope), to: .int,
+        "as the number of elements to take")
+      return TypedExpr(.builtin(.take, [list, count]), type: list.type, span: span)
     case "as_of":
       guard arguments.isEmpty else { return wrongCount(name, 0, arguments, span: span) }
       return TypedExpr(.builtin(.asOf, []), type: .date, span: span)

@@ -281,6 +281,8 @@ extension CheckerSession {
         return node(.addDuration, rhs, lhs, .date)
       case (.text, .text) where isAdd:
         return node(.concatenate, lhs, rhs, .text)
+      case (.list(let x), .list(let y)) where isAdd && x == y:
+        return node(.concatenateLists, lhs, rhs, a)
       case (.date, .date) where !isAdd:
         return invalid("use `days_between(a, b)` or `years_between(a, b)`")
       default:

@@ -40,4 +40,6 @@ public enum Builtin: Sendable, Hashable {
   case parent
   /// `recognized(code, in: r)`: `code` or a declared equivalent is valid in `r`.
   case recognized
+  /// `take(xs, n)`: the first `n` elements of a list (all of them when there are fewer).
+  case take
 }

@@ -47,6 +47,8 @@ public enum BinaryOperation: Sendable, Hashable {
   case subtractDuration
   /// `Text + Text`.
   case concatenate
+  /// `List<T> + List<T>`: the left list's elements, then the right's.
+  case concatenateLists
   /// An ordered comparison of two values of one ordered type.
   case compare(BinaryOperator, ComparisonKind)
   /// `==` or `!=` on any type (`negated` for `!=`).
