@@ -61,6 +61,10 @@ let package = Package(
       ]),
     .testTarget(name: "VerdantCLITests", dependencies: ["VerdantCLI", "VerdantTestSupport"]),
 
+    // MARK: - Example for platform engineers: compile once, rate a registry concurrently
+    .executableTarget(
+      name: "EmbeddingExample", dependencies: ["Verdant"], path: "examples/EmbeddingExample"),
+
     // MARK: - Test support shared by the test targets
     .target(name: "VerdantTestSupport", dependencies: ["Verdant"]),
   ],
