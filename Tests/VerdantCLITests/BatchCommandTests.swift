@@ -99,7 +99,12 @@ struct BatchCommandTests {
   func usageErrors() throws {
     let (format, _) = try run(["eval", "batch.verdant", "--input", "x.json", "--format", "csv"])
     #expect(format.status == 64)
-    #expect(format.stderr.contains("--format applies to --input-csv and --input-jsonl."))
+    #expect(
+      format.stderr.contains(
+        "--format csv applies to --input-csv and --input-jsonl; with --input, use --format table"))
+    let (rejects, _) = try run(["eval", "batch.verdant", "--input", "x.json", "--rejects", "r"])
+    #expect(rejects.status == 64)
+    #expect(rejects.stderr.contains("--rejects applies to --input-csv and --input-jsonl."))
     let (both, _) = try run([
       "eval", "batch.verdant", "--input", "x.json", "--input-csv", "suppliers.csv",
     ])

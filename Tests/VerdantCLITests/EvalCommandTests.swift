@@ -42,6 +42,23 @@ struct EvalCommandTests {
         """)
   }
 
+  @Test("--format table prints one name and value per line for people")
+  func table() throws {
+    let result = try run([
+      "eval", "demo.verdant", "--input", "input.json", "--as-of", "2025-09-01", "--format", "table",
+    ])
+    #expect(result.status == 0)
+    #expect(
+      result.stdout == """
+        demo 2025.1 as of 2025-09-01
+        intensity  0.2
+        grade      A
+        limit      800000 CNY
+        audited
+
+        """)
+  }
+
   @Test("--output narrows the outputs; --as-of selects parameter versions")
   func outputsAndAsOf() throws {
     let result = try run([

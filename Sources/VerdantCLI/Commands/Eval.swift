@@ -8,7 +8,8 @@ struct Eval: ParsableCommand {
     discussion: """
       With --input, INPUT.json maps each input name to its object, e.g. {"supplier": {…}}, and \
       the result is {"ruleset", "version", "hash", "as_of", "outputs"} on standard output (and \
-      "explanation" with --explain).
+      "explanation" with --explain); --format table prints one `name  value` line per output \
+      instead, for people.
 
       With --input-csv or --input-jsonl, every row is rated and written in input order in the \
       --format chosen (jsonl by default); rows are streamed, so inputs of any size run in \
@@ -36,7 +37,10 @@ struct Eval: ParsableCommand {
     if given != 1 {
       throw ValidationError("Give exactly one of --input, --input-csv and --input-jsonl.")
     }
-    if batch.source == nil, let option = batch.batchOnlyOptions.first {
+    if batch.source == nil, batch.format != nil, batch.format != .table {
+      throw ValidationError("--format \(batch.format!.rawValue) applies to --input-csv and --input-jsonl; with --input, use --format table or the default JSON.")
+    }
+    if batch.source == nil, let option = batch.batchOnlyOptions.first(where: { $0 != "--format" }) {
       throw ValidationError("\(option) applies to --input-csv and --input-jsonl.")
     }
     if batch.source != nil, explain, (batch.format ?? .jsonl) != .jsonl {
@@ -63,7 +67,11 @@ struct Eval: ParsableCommand {
     do {
       let result = try ruleset.evaluate(
         inputs, asOf: evaluation.date, outputs: selection, explain: explain)
-      print(JSONWriter.string(result.json, pretty: !compact))
+      if batch.format == .table {
+        print(result.table, terminator: "")
+      } else {
+        print(JSONWriter.string(result.json, pretty: !compact))
+      }
     } catch {
       printError(HumanRenderer().render(error.diagnostic))
       throw ExitStatus.evaluationFailed

@@ -9,7 +9,7 @@ struct BatchInputOptions: ParsableArguments {
   @Option(name: .customLong("input-jsonl"), help: "Rate every line of a JSON Lines file (`-` for standard input).")
   var jsonl: String?
 
-  @Option(help: "Batch output format: jsonl, csv or table.")
+  @Option(help: "Output format: jsonl, csv or table for a batch; table for one input.")
   var format: BatchOutputFormat?
 
   @Option(help: "What to do with a row that cannot be rated: fail (stop there) or skip.")

@@ -88,7 +88,8 @@ public struct BatchOutputFormatter: Sendable {
       output.append(UInt8(ascii: "\n"))
     case .table:
       output.append(
-        contentsOf: Self.tableLine([String(line)] + values.map(Self.text), widths: [6] + widths).utf8)
+        contentsOf: Self.tableLine([String(line)] + values.map(Self.tableText), widths: [6] + widths)
+          .utf8)
     }
   }
 
@@ -147,6 +148,23 @@ public struct BatchOutputFormatter: Sendable {
     }
   }
 
+  /// A value as a table cell for people: as `text(_:)`, except that a list or set of scalars
+  /// is written as its elements joined by commas (`CARBON_INTENSITY, GREEN_FACTORY`).
+  public static func tableText(_ value: Value) -> String {
+    switch value {
+    case .list(let elements), .set(let elements):
+      let scalars = elements.allSatisfy {
+        switch $0 {
+        case .record, .list, .set: false
+        default: true
+        }
+      }
+      return scalars ? elements.map(text).joined(separator: ", ") : text(value)
+    default:
+      return text(value)
+    }
+  }
+
   /// Cells padded to their widths; the last is not padded, so lines carry no trailing blanks.
   static func tableLine(_ cells: [String], widths: [Int]) -> String {
     var line = ""
@@ -156,6 +174,7 @@ public struct BatchOutputFormatter: Sendable {
         line += String(repeating: " ", count: max(0, width - displayWidth(cell)) + 2)
       }
     }
+    while line.last == " " { line.removeLast() }  // an empty last cell leaves padding behind
     return line + "\n"
   }
 

@@ -159,7 +159,7 @@ public final class BatchRunner: Sendable {
       else { continue }
       for (position, value) in values.enumerated() {
         widths[position] = max(
-          widths[position], BatchOutputFormatter.displayWidth(BatchOutputFormatter.text(value)))
+          widths[position], BatchOutputFormatter.displayWidth(BatchOutputFormatter.tableText(value)))
       }
     }
     return BatchOutputFormatter(format: .table, names: outputNames, widths: widths)
