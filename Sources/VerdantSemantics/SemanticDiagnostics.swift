@@ -307,12 +307,13 @@ extension Diagnostic {
       help: suggestion.map { "did you mean `\($0)`?" })
   }
 
-  static func unreachableBranch(_ message: String, at span: Span, notes: [DiagnosticNote] = [])
-    -> Diagnostic
-  {
+  /// A rule branch, scorecard bin or table row (`part`) that can never apply.
+  static func unreachableBranch(
+    _ message: String, at span: Span, notes: [DiagnosticNote] = [], part: String = "branch"
+  ) -> Diagnostic {
     Diagnostic(
       .warning, .unreachableBranch, message, at: span, notes: notes,
-      help: "remove the branch or change the conditions before it")
+      help: "remove the \(part) or change the conditions before it")
   }
 
   static func unusedLet(_ name: String, at span: Span) -> Diagnostic {

@@ -100,6 +100,7 @@ struct TestCommandTests {
     #expect(result.stderr.contains("rating.test.verdant:3:9: error: `suplier` is not an input of the ruleset"))
     #expect(result.stderr.contains("= help: did you mean `supplier`?"))
     #expect(result.stderr.contains("rating.test.verdant:1:6: error: test \"x\" gives no value for input `supplier`"))
+    #expect(result.stdout == "0 passed, 0 failed, 1 test file not run (errors above)\n")
   }
 
   @Test("no test files is an error")

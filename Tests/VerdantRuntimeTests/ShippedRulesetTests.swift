@@ -74,4 +74,23 @@ struct ShippedSupplierRegistryTests {
     #expect(levels == ["green": 139, "blue": 742, "yellow": 102, "red": 17])
     #expect(repairs == ["not_needed", "waiting", "repaired", "barred"])
   }
+
+  @Test("plain and explaining evaluations agree on every shipped supplier")
+  func explainingAgrees() throws {
+    // Plain evaluation tests simple bins on unboxed numbers; explaining evaluation runs every
+    // bin's condition on the boxed value. Both must give the same results.
+    let ruleset = try Ruleset.compile(
+      contentsOfFile: ShippedRulesetTests.root + "/rulesets/supplier-green-credit.verdant")
+    let asOf = try #require(CivilDate(iso8601: "2026-03-01"))
+    let text = try FileSystem.readText(atPath: ShippedRulesetTests.root + "/examples/suppliers.jsonl")
+    var compared = 0
+    for line in text.split(separator: "\n") {
+      let inputs = try ruleset.inputs(json: Array(#"{"supplier":"#.utf8) + Array(line.utf8) + [0x7D])
+      let plain = try ruleset.evaluate(inputs, asOf: asOf)
+      let explained = try ruleset.evaluate(inputs, asOf: asOf, explain: true)
+      #expect(JSONWriter.string(plain.json["outputs"]!) == JSONWriter.string(explained.json["outputs"]!))
+      compared += 1
+    }
+    #expect(compared == 1000)
+  }
 }

@@ -28,14 +28,14 @@ struct Test: ParsableCommand {
     }
     var passed = 0
     var failed = 0
-    var broken = false
+    var broken = 0
     var entries: [String: CoverageEntry] = [:]
     var order: [String] = []
     for file in files {
       let report = RulesetTestRunner.run(file: file, catalogs: Ruleset.catalogLoader())
       if report.diagnostics.containsErrors {
         printError(diagnosticsFormat.render(report.diagnostics))
-        broken = true
+        broken += 1
         continue
       }
       for testCase in report.cases {
@@ -60,9 +60,11 @@ struct Test: ParsableCommand {
         }
       }
     }
-    print("\(passed) passed, \(failed) failed")
+    // A file with errors runs no tests; saying so keeps "0 failed" from reading as success.
+    let unrun = broken == 0 ? "" : ", \(broken) test file\(broken == 1 ? "" : "s") not run (errors above)"
+    print("\(passed) passed, \(failed) failed\(unrun)")
     if coverage { printCoverage(order.compactMap { entries[$0] }) }
-    if broken { throw ExitStatus.rulesetInvalid }
+    if broken > 0 { throw ExitStatus.rulesetInvalid }
     if failed > 0 { throw ExitCode.failure }
   }
 

@@ -9,17 +9,22 @@ extension Compiler {
   private final class CompiledCharacteristic: Sendable {
     let name: String
     let subject: Thunk<Value>
+    /// The unboxed value and bins, when the bins only compare the value with constants (and
+    /// the evaluation does not explain, which needs the boxed value).
+    let numeric: (key: Thunk<ExactDecimal>, bins: NumericBins)?
     let slot: Int
     let bins: [CompiledBin]
     let maximum: ExactDecimal
     let details: [(text: String, line: Int)]
 
     init(
-      name: String, subject: @escaping Thunk<Value>, slot: Int, bins: [CompiledBin],
+      name: String, subject: @escaping Thunk<Value>,
+      numeric: (key: Thunk<ExactDecimal>, bins: NumericBins)?, slot: Int, bins: [CompiledBin],
       maximum: ExactDecimal, details: [(text: String, line: Int)]
     ) {
       self.name = name
       self.subject = subject
+      self.numeric = numeric
       self.slot = slot
       self.bins = bins
       self.maximum = maximum
@@ -42,9 +47,14 @@ extension Compiler {
   {
     let site = self.site(declaration.nameSpan)
     let characteristics = scorecard.characteristics.map { characteristic in
-      CompiledCharacteristic(
+      let numericBins = NumericBins(characteristic.bins.map(\.condition), local: characteristic.local)
+      let numeric = self.explaining ? nil : numericBins.flatMap { bins in
+        numericKey(characteristic.subject).map { (key: $0, bins: bins) }
+      }
+      return CompiledCharacteristic(
         name: characteristic.name,
         subject: value(compile(characteristic.subject), characteristic.subject.type),
+        numeric: numeric,
         slot: characteristic.local.index,
         bins: characteristic.bins.map { bin in
           CompiledBin(
@@ -68,13 +78,18 @@ extension Compiler {
       var lost: [(amount: ExactDecimal, order: Int, reason: String)] = []
       var outcomes: [CharacteristicOutcome] = []
       for (order, characteristic) in characteristics.enumerated() {
-        let subject = try characteristic.subject(&frame)
-        frame.locals[characteristic.slot] = subject
         var matched: Int?
-        for (number, bin) in characteristic.bins.enumerated() {
-          if let condition = bin.condition, try !condition.run(&frame) { continue }
-          matched = number
-          break
+        var subject = Value.absent
+        if let numeric = characteristic.numeric {
+          matched = numeric.bins.firstMatch(try numeric.key(&frame))
+        } else {
+          subject = try characteristic.subject(&frame)
+          frame.locals[characteristic.slot] = subject
+          for (number, bin) in characteristic.bins.enumerated() {
+            if let condition = bin.condition, try !condition.run(&frame) { continue }
+            matched = number
+            break
+          }
         }
         guard let number = matched else {
           throw site.error(

@@ -192,7 +192,10 @@ extension CheckerSession {
       } else {
         message = "row \(index + 1) of table `\(name)` can never match"
       }
-      report(.unreachableBranch(message, at: table.rows[index].span))
+      // The caret goes under the input cells: the outputs and reason are not what is wrong.
+      let row = table.rows[index]
+      let cells = row.cells.first.map { first in first.span.merged(with: row.cells.last!.span) }
+      report(.unreachableBranch(message, at: cells ?? row.span, part: "row"))
     }
     if !findings.gaps.isEmpty || findings.completenessUnknown {
       report(.tableGap(findings.gaps, table: name, at: table.name.span))

@@ -49,6 +49,8 @@ public struct TextValueParser: Sendable {
       return CivilDate(iso8601: trimmed).map { .success(.date($0)) }
         ?? failure("a date (write YYYY-MM-DD)")
     case .bool:
+      if trimmed == "true" { return .success(.bool(true)) }  // the usual spellings, fast
+      if trimmed == "false" { return .success(.bool(false)) }
       for (spelling, flag) in Self.boolSpellings where Self.equalIgnoringASCIICase(trimmed, spelling) {
         return .success(.bool(flag))
       }
@@ -94,17 +96,16 @@ public struct TextValueParser: Sendable {
 
   /// `1200.50 CNY`, or a bare number when the currency is declared.
   private func money(_ text: String, currency expected: Currency?) -> Money? {
-    let parts = text.split(separator: " ", omittingEmptySubsequences: true)
-    guard let amountText = parts.first, parts.count <= 2,
-      let amount = try? ExactDecimal(parsing: amountText)
-    else { return nil }
-    if parts.count == 2 {
-      guard let currency = Currency(code: parts[1]), expected == nil || expected == currency else {
-        return nil
-      }
-      return Money(amount: amount, currency: currency)
+    // The bare amount is the common case in registries; it needs no splitting.
+    guard let space = text.utf8.firstIndex(of: UInt8(ascii: " ")) else {
+      guard let expected, let amount = try? ExactDecimal(parsing: text) else { return nil }
+      return Money(amount: amount, currency: expected)
     }
-    return expected.map { Money(amount: amount, currency: $0) }
+    let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+    guard parts.count == 2, let amount = try? ExactDecimal(parsing: text[..<space]),
+      let currency = Currency(code: parts[1]), expected == nil || expected == currency
+    else { return nil }
+    return Money(amount: amount, currency: currency)
   }
 
   private static let boolSpellings: [(String, Bool)] = [
