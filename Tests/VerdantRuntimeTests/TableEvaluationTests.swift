@@ -125,5 +125,9 @@ struct TableEvaluationTests {
     let result = try evaluateForTest(source, json: #"{"s": {"p": 25}}"#)
     #expect(text(result["t"]) == #"{"rate":5,"label":"high"}"#)
     #expect(text(result["rate"]) == "5")
+    // Commas separate output columns as well as pipes, in the header and in the rows.
+    let commas = source.replacingOccurrences(of: " | ", with: ", ")
+    let withCommas = try evaluateForTest(commas, json: #"{"s": {"p": 25}}"#)
+    #expect(text(withCommas["t"]) == #"{"rate":5,"label":"high"}"#)
   }
 }

@@ -88,7 +88,7 @@ extension Parser {
       var outputs: [Expr] = []
       repeat {
         outputs.append(try parser.parseExpression("as an output value"))
-      } while parser.eat(.pipe) != nil
+      } while parser.eat(.pipe) != nil || parser.eat(.comma) != nil  // as the header allows
       var reason: StringLiteral?
       if parser.eat(.because) != nil {
         reason = try parser.expectString("after `because`")
