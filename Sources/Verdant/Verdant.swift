@@ -19,7 +19,8 @@ public enum Ruleset {
   public static let libraryVersion = "0.1.0"
 
   /// Checks a ruleset without compiling it: every diagnostic, and the checked program when
-  /// there are no errors.
+  /// there are no errors. A test file (`x.test.verdant`) is checked with the ruleset it tests
+  /// (`x.verdant`), as `verdant test` runs it.
   /// - Parameters:
   ///   - file: The ruleset source.
   ///   - loader: Supplies imported files.
@@ -27,7 +28,9 @@ public enum Ruleset {
   public static func check(_ file: SourceFile, loader: some SourceLoader = FileSystemSourceLoader())
     -> CheckResult
   {
-    Checker.check(file, loader: loader)
+    Checker.check(
+      file, loader: loader,
+      implicitImports: RulesetTestRunner.implicitImports(of: file, loader: loader))
   }
 
   /// Compiles a ruleset from source text.

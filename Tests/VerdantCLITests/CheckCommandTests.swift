@@ -30,6 +30,21 @@ struct CheckCommandTests {
     #expect(result.stderr == "")
   }
 
+  @Test("a test file is checked with the ruleset it tests, as verdant test runs it")
+  func testFile() throws {
+    let test = "test \"big\" {\n  as of 2025-01-01\n  given s = { n: 11 }\n  expect band == \"high\"\n}\n"
+    let directory = try CLIRunner.directory(
+      with: ["demo.verdant": clean, "demo.test.verdant": test])
+    let result = try CLIRunner.run(["check", "demo.test.verdant"], in: directory)
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    let typo = test.replacingOccurrences(of: "band ==", with: "bnd ==")
+    let broken = try CLIRunner.directory(with: ["demo.verdant": clean, "demo.test.verdant": typo])
+    let failed = try CLIRunner.run(["check", "demo.test.verdant"], in: broken)
+    #expect(failed.status == 1)
+    #expect(failed.stderr.contains("undeclared name `bnd`"))
+  }
+
   @Test("warnings alone exit 0")
   func warningsOnly() throws {
     let directory = try CLIRunner.directory(with: ["demo.verdant": withWarning])

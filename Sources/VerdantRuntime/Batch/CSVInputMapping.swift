@@ -10,13 +10,23 @@ import VerdantValues
 /// for an optional field, and an error for a required one.
 public struct CSVInputMapping: Sendable {
   /// Where one column goes: the input and the path of field indices.
-  struct Target: Sendable {
+  /// A class, not a struct: rows read every column's target, and copying a struct of
+  /// arrays and texts per cell cost a handful of reference-count operations each.
+  final class Target: Sendable {
     let input: Int
     let path: [Int]
     let type: ValueType
     let name: String
     /// `input.field.subfield`, whatever the column's spelling.
     let canonical: String
+
+    init(input: Int, path: [Int], type: ValueType, name: String, canonical: String) {
+      self.input = input
+      self.path = path
+      self.type = type
+      self.name = name
+      self.canonical = canonical
+    }
   }
 
   private let inputs: [(name: String, slot: Int, type: RecordType)]

@@ -51,17 +51,21 @@ public enum RulesetTestRunner {
     return run(SourceFile(path: path, text: text), loader: loader, catalogs: catalogs)
   }
 
+  /// What a test file imports without saying so: `x.test.verdant` imports `x.verdant` beside
+  /// it, when that file exists. Checking a test file on its own needs the same.
+  public static func implicitImports(of file: SourceFile, loader: some SourceLoader) -> [String] {
+    guard file.path.hasSuffix(testFileSuffix) else { return [] }
+    let base = String(file.path.dropLast(testFileSuffix.count)) + ".verdant"
+    let name = base.split(separator: "/").last.map(String.init) ?? base
+    return (try? loader.load(name, importedFrom: file)) != nil ? [name] : []
+  }
+
   /// Compiles and runs one test file held in memory.
   public static func run(
     _ file: SourceFile, loader: some SourceLoader, catalogs: CatalogLoader = { _ in ([:], []) }
   ) -> TestFileReport {
-    var implicit: [String] = []
-    if file.path.hasSuffix(testFileSuffix) {
-      let base = String(file.path.dropLast(testFileSuffix.count)) + ".verdant"
-      let name = base.split(separator: "/").last.map(String.init) ?? base
-      if (try? loader.load(name, importedFrom: file)) != nil { implicit.append(name) }
-    }
-    let result = Checker.check(file, loader: loader, implicitImports: implicit)
+    let result = Checker.check(
+      file, loader: loader, implicitImports: implicitImports(of: file, loader: loader))
     guard let checked = result.ruleset else {
       return TestFileReport(path: file.path, diagnostics: result.diagnostics, cases: [], coverage: [])
     }

@@ -24,7 +24,7 @@ let root = arguments[1]
 let registry = arguments[2]
 let iterations = arguments.count > 3 ? Int(arguments[3]) ?? 2_000_000 : 2_000_000
 let clock = ContinuousClock()
-let asOf = CivilDate(iso8601: "2025-09-01")!
+let asOf = CivilDate(iso8601: "2026-03-01")!
 
 func microseconds(_ duration: Duration) -> Double {
   let (seconds, attoseconds) = duration.components
@@ -106,11 +106,15 @@ print("(clock read cost \(format(overhead, 3)) µs subtracted)")
 
 /// Evaluations per second on `threads` threads. With `replicas`, each thread compiles its own
 /// copy of the ruleset (as batch workers do), so threads share no closure contexts.
-func throughput(threads: Int, inputs: [InputValues], replicas: Bool = false) -> Double {
+/// With `outputs`, only those outputs (and what they read) are computed.
+func throughput(
+  threads: Int, inputs: [InputValues], replicas: Bool = false, outputs: [String]? = nil
+) -> Double {
   let perThread = iterations / threads
   let start = clock.now
   DispatchQueue.concurrentPerform(iterations: threads) { thread in
-    let evaluator = (replicas ? CompiledRuleset(ruleset.checked) : ruleset).makeEvaluator()
+    let compiled = replicas ? CompiledRuleset(ruleset.checked) : ruleset
+    let evaluator = compiled.makeEvaluator(outputs: outputs.map { try! compiled.outputs(named: $0) })
     var index = thread * 7919
     for _ in 0..<perThread {
       _ = try? evaluator.evaluate(inputs[index % inputs.count], asOf: asOf)
@@ -123,6 +127,9 @@ func throughput(threads: Int, inputs: [InputValues], replicas: Bool = false) -> 
 
 let cores = BatchOptions.processorCount
 print("evaluations_per_second_1_core = \(Int(throughput(threads: 1, inputs: inputs)))")
+print(
+  "evaluations_per_second_1_core_credit_level_only = "
+    + "\(Int(throughput(threads: 1, inputs: inputs, outputs: ["credit_level"])))")
 print("evaluations_per_second_\(cores)_cores_shared_ruleset = \(Int(throughput(threads: cores, inputs: inputs)))")
 print(
   "evaluations_per_second_\(cores)_cores_ruleset_per_thread = "
