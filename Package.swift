@@ -59,7 +59,8 @@ let package = Package(
         "Verdant",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .testTarget(name: "VerdantCLITests", dependencies: ["VerdantCLI", "VerdantTestSupport"]),
+    .testTarget(
+      name: "VerdantCLITests", dependencies: ["VerdantCLI", "EmbeddingExample", "VerdantTestSupport"]),
 
     // MARK: - Example for platform engineers: compile once, rate a registry concurrently
     .executableTarget(

@@ -11,19 +11,25 @@ struct CLIResult {
 /// Runs the built `verdant` binary, as argument-parser's `AssertExecuteCommand` does.
 enum CLIRunner {
   /// The `verdant` executable next to the test bundle in the build folder.
-  static let executable: URL? = {
+  static let executable: URL? = built("verdant")
+
+  /// An executable product next to the test bundle in the build folder.
+  static func built(_ name: String) -> URL? {
     var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     for _ in 0..<5 {
-      let candidate = directory.appendingPathComponent("verdant")
+      let candidate = directory.appendingPathComponent(name)
       if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
       directory.deleteLastPathComponent()
     }
     return nil
-  }()
+  }
 
-  /// Runs `verdant` with arguments in a working directory.
-  static func run(_ arguments: [String], in directory: URL) throws -> CLIResult {
-    let binary = try #require(executable, "the verdant binary was not built")
+  /// Runs `verdant` (or another built executable) with arguments in a working directory.
+  static func run(_ arguments: [String], in directory: URL, executable name: String = "verdant")
+    throws -> CLIResult
+  {
+    let binary = try #require(
+      name == "verdant" ? executable : built(name), "the \(name) binary was not built")
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments

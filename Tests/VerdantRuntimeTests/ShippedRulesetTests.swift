@@ -32,6 +32,24 @@ struct ShippedRulesetTests {
   }
 }
 
+@Suite("Shipped ruleset coverage")
+struct ShippedCoverageTests {
+  @Test("the shipped tests exercise every branch, bin and row of every shipped ruleset")
+  func fullCoverage() {
+    // As `verdant test rulesets --coverage` reports it: a point counts as covered when any
+    // test file covers it (the lender's tests need not re-cover the rating it imports).
+    var covered: [String: Bool] = [:]
+    for file in RulesetTestRunner.discover([ShippedRulesetTests.root + "/rulesets"]) {
+      for entry in RulesetTestRunner.run(file: file, catalogs: Ruleset.catalogLoader()).coverage {
+        covered[entry.key] = (covered[entry.key] ?? false) || entry.covered
+      }
+    }
+    #expect(covered.count >= 128)  // 128 when this test was written; a drop means lost files
+    let missed = covered.filter { !$0.value }.keys.sorted()
+    #expect(missed.isEmpty, "not exercised: \(missed)")
+  }
+}
+
 @Suite("Shipped supplier registries")
 struct ShippedSupplierRegistryTests {
   /// Rates a shipped registry file and returns each row's outputs (line numbers dropped, since
