@@ -22,7 +22,12 @@ struct TextValueParserTests {
     #expect(parse("1200.50", .money(Currency(code: "CNY"))) == "1200.5 CNY")
     #expect(parse("1200.50", .money(nil)) == "error: `1200.50` is not money (write 1200.50 CNY)")
     #expect(parse("5 USD", .money(Currency(code: "CNY"))) == "error: `5 USD` is not an amount in CNY")
-    #expect(parse("0,05", .decimal) == "error: `0,05` is not a Decimal")
+    #expect(
+      parse("0,05", .decimal)
+        == "error: `0,05` is not a Decimal (write numbers with a `.` decimal point and no thousands separators: 1200000.5)")
+    #expect(
+      parse("1,200,000", .money(Currency(code: "CNY")))
+        == "error: `1,200,000` is not an amount in CNY (write numbers with a `.` decimal point and no thousands separators: 1200000.5)")
     #expect(parse("9223372036854775808", .int) == "error: `9223372036854775808` is not an Int")
   }
 

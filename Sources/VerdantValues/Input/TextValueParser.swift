@@ -24,7 +24,11 @@ public struct TextValueParser: Sendable {
     }
     let trimmed = Self.trimmed(text)
     func failure(_ what: String) -> Result<Value, TextValueError> {
-      .failure(TextValueError(message: "`\(text)` is not \(what)"))
+      // `1,200,000` (thousands) and `0,05` (decimal comma) are the usual spreadsheet habits.
+      let comma =
+        type.isNumeric && trimmed.utf8.contains(UInt8(ascii: ","))
+        ? " (write numbers with a `.` decimal point and no thousands separators: 1200000.5)" : ""
+      return .failure(TextValueError(message: "`\(text)` is not \(what)\(comma)"))
     }
     if trimmed.isEmpty, type != .text {
       return .failure(TextValueError(message: "no value (expected \(type))"))
