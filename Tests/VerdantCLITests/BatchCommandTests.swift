@@ -45,6 +45,15 @@ struct BatchCommandTests {
     #expect(lines[2].hasPrefix("read 4 rows: 2 rated, 2 rejected in "))
   }
 
+  @Test("one row is summed up in the singular")
+  func singleRow() throws {
+    let (result, _) = try run(
+      ["eval", "batch.verdant", "--input-csv", "one.csv", "--output", "grade"],
+      files: ["one.csv": "id,revenue,emissions,recycling\nS-1,12000000 CNY,240,92.5\n"])
+    #expect(result.status == 0)
+    #expect(result.stderr.hasPrefix("read 1 row: 1 rated, 0 rejected in "))
+  }
+
   @Test("--errors fail (the default) stops at the first bad row with its exit code")
   func fail() throws {
     let (result, _) = try run([

@@ -60,7 +60,7 @@ public struct BatchSummary: Sendable, CustomStringConvertible {
   public var description: String {
     let seconds = elapsed.seconds
     let rate = seconds > 0 ? Int((Double(read) / seconds).rounded()) : read
-    var text = "read \(read) rows: \(rated) rated, \(rejected) rejected in "
+    var text = "read \(read) row\(read == 1 ? "" : "s"): \(rated) rated, \(rejected) rejected in "
       + "\(Duration.format(seconds)) s (\(rate.groupedDigits) rows/s)"
     if let stoppedAt { text += "; stopped at line \(stoppedAt.line) (--errors fail)" }
     return text
