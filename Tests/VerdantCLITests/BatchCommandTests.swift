@@ -45,6 +45,35 @@ struct BatchCommandTests {
     #expect(lines[2].hasPrefix("read 4 rows: 2 rated, 2 rejected in "))
   }
 
+  @Test("--id writes an input field first, so rows can be matched without line numbers")
+  func idColumn() throws {
+    let (csvRun, _) = try run([
+      "eval", "batch.verdant", "--input-csv", "suppliers.csv", "--errors", "skip", "--format",
+      "csv", "--output", "grade", "--id", "id",
+    ])
+    #expect(csvRun.stdout == "line,id,grade\n2,S-1,A\n5,S-4,B\n")
+    let (jsonRun, _) = try run(
+      [
+        "eval", "batch.verdant", "--input-jsonl", "rows.jsonl", "--output", "grade", "--id",
+        "supplier.id",
+      ],
+      files: [
+        "rows.jsonl": #"{"id": "S-9", "revenue": "1000000 CNY", "emissions": 10, "recycling": 95}"# + "\n"
+      ])
+    #expect(jsonRun.status == 0)
+    #expect(jsonRun.stdout == #"{"line":1,"outputs":{"supplier.id":"S-9","grade":"A"}}"# + "\n")
+  }
+
+  @Test("an --id naming no input field is a usage error with a suggestion")
+  func unknownIDField() throws {
+    let (result, _) = try run([
+      "eval", "batch.verdant", "--input-csv", "suppliers.csv", "--id", "idd",
+    ])
+    #expect(result.status == 64)
+    #expect(result.stdout == "")
+    #expect(result.stderr == "error: --id idd: supplier has no field `idd`; did you mean `id`?\n")
+  }
+
   @Test("one row is summed up in the singular")
   func singleRow() throws {
     let (result, _) = try run(

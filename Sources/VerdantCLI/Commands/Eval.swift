@@ -57,7 +57,7 @@ struct Eval: ParsableCommand {
       let options = BatchOptions(
         inputFormat: source.format, outputFormat: batch.format ?? .jsonl, outputs: selection,
         asOf: evaluation.date, explain: explain, errors: batch.errors,
-        workers: batch.jobs ?? BatchOptions.processorCount)
+        workers: batch.jobs ?? BatchOptions.processorCount, idField: batch.id)
       try BatchEvaluation(
         ruleset: ruleset, options: options, inputPath: source.path, rejectsPath: batch.rejects
       ).run()

@@ -9,6 +9,12 @@ struct BatchInputOptions: ParsableArguments {
   @Option(name: .customLong("input-jsonl"), help: "Rate every line of a JSON Lines file (`-` for standard input).")
   var jsonl: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "An input field written as the first column of every row, e.g. id or supplier.id.",
+      valueName: "field"))
+  var id: String?
+
   @Option(help: "Output format: jsonl, csv or table for a batch; table for one input.")
   var format: BatchOutputFormat?
 
@@ -31,6 +37,7 @@ struct BatchInputOptions: ParsableArguments {
   /// Options that only make sense with a batch input.
   var batchOnlyOptions: [String] {
     (format == nil ? [] : ["--format"]) + (rejects == nil ? [] : ["--rejects"])
+      + (id == nil ? [] : ["--id"])
       + (jobs == nil ? [] : ["--jobs"]) + (errors == .fail ? [] : ["--errors"])
   }
 }
@@ -82,6 +89,9 @@ struct BatchEvaluation {
           }
         },
         progress: { progress.update($0) })
+    } catch BatchRunner.Failure.idField(let reason) {
+      printError("error: \(reason)")  // an option mistake, not the input's
+      throw ExitCode.validationFailure
     } catch let failure as BatchRunner.Failure {
       progress.clear()
       printError("error: \(inputPath): \(failure)")

@@ -33,6 +33,10 @@ public struct BatchOptions: Sendable {
   public var errors: BatchErrorPolicy
   /// How many threads evaluate rows (default: one per active processor).
   public var workers: Int
+  /// An input field (`id`, or `supplier.id` when the ruleset has several inputs) written as
+  /// the first column of every row, so results can be matched to their rows without line
+  /// numbers.
+  public var idField: String?
   /// How many records are read, evaluated and written as one unit. Memory use is bounded by
   /// this many records (and 8 MiB of input) per unit, whatever the size of the input.
   public var chunkSize: Int
@@ -42,8 +46,9 @@ public struct BatchOptions: Sendable {
     inputFormat: BatchInputFormat, outputFormat: BatchOutputFormat = .jsonl,
     outputs: OutputSelection? = nil, asOf: CivilDate, explain: Bool = false,
     errors: BatchErrorPolicy = .fail, workers: Int = BatchOptions.processorCount,
-    chunkSize: Int = 8192
+    chunkSize: Int = 8192, idField: String? = nil
   ) {
+    self.idField = idField
     self.inputFormat = inputFormat
     self.outputFormat = outputFormat
     self.outputs = outputs

@@ -19,6 +19,8 @@ public final class BatchRunner: Sendable {
     case read(FileSystem.ReadError)
     /// The output could not be written.
     case write(String)
+    /// `idField` names no input field.
+    case idField(String)
 
     /// A one-line reason (several lines for a header with several problems).
     public var description: String {
@@ -29,6 +31,7 @@ public final class BatchRunner: Sendable {
       case .missingHeader: return "the CSV input is empty: expected a header row naming input fields"
       case .read(let error): return error.description
       case .write(let reason): return "cannot write the results: \(reason)"
+      case .idField(let reason): return reason
       }
     }
   }
@@ -38,12 +41,73 @@ public final class BatchRunner: Sendable {
   /// How the batch runs.
   public let options: BatchOptions
   private let outputNames: [String]
+  /// Where `options.idField` is: the input's slot and the field indexes down to it.
+  private let idPath: Result<(slot: Int, fields: [Int])?, Failure>
 
   /// Creates a runner.
   public init(ruleset: CompiledRuleset, options: BatchOptions) {
     self.ruleset = ruleset
     self.options = options
-    outputNames = ruleset.makeEvaluator(outputs: options.outputs).outputNames
+    idPath = Self.resolve(idField: options.idField, in: ruleset)
+    outputNames =
+      (options.idField.map { [$0] } ?? [])
+      + ruleset.makeEvaluator(outputs: options.outputs).outputNames
+  }
+
+  /// Finds an `id` or `supplier.id` field among the ruleset's inputs.
+  private static func resolve(idField: String?, in ruleset: CompiledRuleset)
+    -> Result<(slot: Int, fields: [Int])?, Failure>
+  {
+    guard let idField else { return .success(nil) }
+    let inputs = ruleset.inputSlotsForBatch
+    var parts = idField.split(separator: ".").map(String.init)
+    let input: (name: String, slot: Int, type: RecordType)
+    if let named = inputs.first(where: { $0.name == parts.first }), parts.count > 1 {
+      input = named
+      parts.removeFirst()
+    } else if inputs.count == 1 {
+      input = inputs[0]
+    } else {
+      return .failure(
+        .idField(
+          "--id \(idField): name the input too, one of "
+            + inputs.map { "`\($0.name).…`" }.joined(separator: ", ")))
+    }
+    var type = input.type
+    var fields: [Int] = []
+    for (position, part) in parts.enumerated() {
+      guard let index = type.fieldIndex(named: part) else {
+        let suggestion = NameSuggestion.closest(to: part, among: type.fields.map(\.name))
+        return .failure(
+          .idField(
+            "--id \(idField): \(input.name) has no field `\(part)`"
+              + (suggestion.map { "; did you mean `\($0)`?" } ?? "")))
+      }
+      fields.append(index)
+      if position < parts.count - 1 {
+        guard case .record(let nested) = type.fields[index].type.unwrapped else {
+          return .failure(.idField("--id \(idField): `\(part)` is not a record"))
+        }
+        type = nested
+      }
+    }
+    return .success((input.slot, fields))
+  }
+
+  /// A row's values as written: the id field's value first when there is one.
+  private func row(_ values: [Value], inputs: InputValues) -> [Value] {
+    guard case .success(let path?) = idPath else { return values }
+    return [id(in: inputs, at: path)] + values
+  }
+
+  /// The id field's value in a row's inputs (absent when an optional record on the way is).
+  private func id(in inputs: InputValues, at path: (slot: Int, fields: [Int])) -> Value {
+    var value = inputs.slots.first { $0.slot == path.slot }?.value ?? .absent
+    for index in path.fields {
+      guard case .record(let record) = value else { return .absent }
+      value = record.fields[index]
+    }
+    return value
   }
 
   /// Runs the batch.
@@ -62,6 +126,7 @@ public final class BatchRunner: Sendable {
     reject: (BatchRejection) throws -> Void,
     progress: ((BatchProgress) -> Void)? = nil
   ) throws -> BatchSummary {
+    _ = try idPath.get()  // an unknown --id field stops the run before any row is read
     let clock = ContinuousClock()
     let started = clock.now
     let chunks = RecordChunkReader(reader, quoteAware: options.inputFormat == .csv)
@@ -157,7 +222,7 @@ public final class BatchRunner: Sendable {
       guard case .success(let inputs) = decoder.decode(chunk[index]),
         let values = try? workers[0].evaluator.evaluate(inputs, asOf: options.asOf)
       else { continue }
-      for (position, value) in values.enumerated() {
+      for (position, value) in row(values, inputs: inputs).enumerated() {
         widths[position] = max(
           widths[position], BatchOutputFormatter.displayWidth(BatchOutputFormatter.tableText(value)))
       }
@@ -206,11 +271,12 @@ public final class BatchRunner: Sendable {
           let result = try worker.evaluator.ruleset.evaluate(
             inputs, asOf: options.asOf, outputs: options.outputs, explain: true)
           formatter.append(
-            line: line, values: result.outputs.map(\.value), explanation: result.explanation,
-            to: &worker.output)
+            line: line, values: row(result.outputs.map(\.value), inputs: inputs),
+            explanation: result.explanation, to: &worker.output)
         } else {
           let values = try worker.evaluator.evaluate(inputs, asOf: options.asOf)
-          formatter.append(line: line, values: values, explanation: nil, to: &worker.output)
+          formatter.append(
+            line: line, values: row(values, inputs: inputs), explanation: nil, to: &worker.output)
         }
         worker.rated += 1
       } catch {
