@@ -134,6 +134,6 @@ struct EvalCommandTests {
     #expect(badDate.status == 64)
     let badOutput = try run(["eval", "demo.verdant", "--input", "input.json", "--output", "grad"])
     #expect(badOutput.status == 64)
-    #expect(badOutput.stderr.contains("unknown output `grad`; did you mean `grade`?"))
+    #expect(badOutput.stderr == "error: unknown output `grad`; did you mean `grade`?\n")
   }
 }

@@ -30,7 +30,10 @@ struct EvaluationOptions: ParsableArguments {
     do {
       return (ruleset, try ruleset.outputs(named: outputs.isEmpty ? nil : outputs))
     } catch {
-      throw ValidationError(error.description)
+      // A usage error, but found after parsing: argument-parser would print the top-level
+      // usage here instead of this command's, so report it directly.
+      printError("error: \(error.description)")
+      throw ExitCode.validationFailure
     }
   }
 
