@@ -27,6 +27,13 @@ struct RegionalCheckerTests {
       [.error("undeclared region `CN-ZJ-HX`", underline: "CN-ZJ-HX", help: "did you mean `CN-ZJ-HZ`?")])
   }
 
+  @Test("a region code written without its hyphen is suggested")
+  func codeWithoutHyphen() {
+    assertDiagnostics(
+      hierarchy + "input s { r: Region }\noutput let zj = s.r in 1️⃣CNZJ",
+      [.error("undeclared name `CNZJ`", underline: "CNZJ", help: "did you mean `CN-ZJ`?")])
+  }
+
   @Test("a region declared twice, and a second hierarchy")
   func duplicates() {
     #expect(

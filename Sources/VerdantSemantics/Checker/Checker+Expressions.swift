@@ -182,6 +182,10 @@ extension CheckerSession {
     } else {
       candidates += enumOrder.flatMap(\.cases)
     }
+    // `CN44` is read as a name, not a region code; suggest `CN-44` when a region fits.
+    if expected?.unwrapped == .region || name.allSatisfy({ $0.isUppercase || $0.isNumber }) {
+      candidates += regions.codes
+    }
     report(.undeclaredName(name, at: span, candidates: candidates.sorted()))
     return errorNode(span)
   }
