@@ -60,38 +60,22 @@ public final class BatchRunner: Sendable {
   {
     guard let idField else { return .success(nil) }
     let inputs = ruleset.inputSlotsForBatch
-    var parts = idField.split(separator: ".").map(String.init)
-    let input: (name: String, slot: Int, type: RecordType)
-    if let named = inputs.first(where: { $0.name == parts.first }), parts.count > 1 {
-      input = named
-      parts.removeFirst()
-    } else if inputs.count == 1 {
-      input = inputs[0]
-    } else {
+    switch InputFieldPath.resolve(idField, among: inputs) {
+    case .success(let resolved):
+      return .success((inputs[resolved.input].slot, resolved.path))
+    case .failure(.noField):
       return .failure(
         .idField(
           "--id \(idField): name the input too, one of "
             + inputs.map { "`\($0.name).…`" }.joined(separator: ", ")))
+    case .failure(.unknownField(let part, let record, let suggestion)):
+      return .failure(
+        .idField(
+          "--id \(idField): \(record) has no field `\(part)`"
+            + (suggestion.map { "; did you mean `\($0)`?" } ?? "")))
+    case .failure(.notARecord(let part)):
+      return .failure(.idField("--id \(idField): `\(part)` is not a record"))
     }
-    var type = input.type
-    var fields: [Int] = []
-    for (position, part) in parts.enumerated() {
-      guard let index = type.fieldIndex(named: part) else {
-        let suggestion = NameSuggestion.closest(to: part, among: type.fields.map(\.name))
-        return .failure(
-          .idField(
-            "--id \(idField): \(input.name) has no field `\(part)`"
-              + (suggestion.map { "; did you mean `\($0)`?" } ?? "")))
-      }
-      fields.append(index)
-      if position < parts.count - 1 {
-        guard case .record(let nested) = type.fields[index].type.unwrapped else {
-          return .failure(.idField("--id \(idField): `\(part)` is not a record"))
-        }
-        type = nested
-      }
-    }
-    return .success((input.slot, fields))
   }
 
   /// A row's values as written: the id field's value first when there is one.

@@ -44,45 +44,25 @@ public struct CSVInputMapping: Sendable {
     var covered = Set<String>()
     for column in header {
       let name = TextValueParser.trimmed(column)
-      var parts = name.split(separator: ".").map(String.init)
-      var inputIndex: Int?
-      if let first = parts.first, let index = inputs.firstIndex(where: { $0.name == first }),
-        parts.count > 1 || inputs.count > 1
-      {
-        inputIndex = index
-        parts.removeFirst()
-      } else if inputs.count == 1 {
-        inputIndex = 0
-      }
-      guard let input = inputIndex, !parts.isEmpty else {
+      let resolved: InputFieldPath
+      switch InputFieldPath.resolve(name, among: inputs) {
+      case .success(let path): resolved = path
+      case .failure(.noField):
         issues.append(
           InputIssue(
             path: "header", message: "column `\(name)` does not name an input field; write `input.field`"))
         targets.append(nil)
         continue
-      }
-      var type = ValueType.record(inputs[input].type)
-      var path: [Int] = []
-      var failed = false
-      for part in parts {
-        guard case .record(let record) = type.unwrapped, let index = record.fieldIndex(named: part) else {
-          var message = "unknown column `\(name)`"
-          if case .record(let record) = type.unwrapped,
-            let suggestion = NameSuggestion.closest(to: part, among: record.fields.map(\.name))
-          {
-            message += "; did you mean `\(suggestion)`?"
-          }
-          issues.append(InputIssue(path: "header", message: message))
-          failed = true
-          break
+      case .failure(let problem):
+        var message = "unknown column `\(name)`"
+        if case .unknownField(_, _, let suggestion?) = problem {
+          message += "; did you mean `\(suggestion)`?"
         }
-        path.append(index)
-        type = record.fields[index].type
-      }
-      if failed {
+        issues.append(InputIssue(path: "header", message: message))
         targets.append(nil)
         continue
       }
+      let (input, path, type, parts) = (resolved.input, resolved.path, resolved.type, resolved.fields)
       if case .record = type.unwrapped {
         issues.append(
           InputIssue(
