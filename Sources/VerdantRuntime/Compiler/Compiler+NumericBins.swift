@@ -150,20 +150,19 @@ struct NumericBins: Sendable {
 }
 
 extension Compiler {
-  /// The characteristic's value as the number `NumericBins` compare, when its type allows.
-  func numericKey(_ subject: TypedExpr) -> Thunk<ExactDecimal>? {
-    let site = self.site(subject.span)
-    switch subject.type {
+  /// A compiled characteristic value as the number `NumericBins` compare, when its type allows.
+  func numericKey(_ compiled: CompiledExpr, _ type: ValueType, site: Site) -> Thunk<ExactDecimal>? {
+    switch type {
     case .int:
-      let thunk = int(compile(subject))
+      let thunk = int(compiled)
       return { frame in ExactDecimal(try thunk(&frame)) }
     case .decimal, .percent:
-      return decimal(compile(subject))
+      return decimal(compiled)
     case .bool:
-      let thunk = bool(compile(subject))
+      let thunk = bool(compiled)
       return { frame in ExactDecimal(try thunk(&frame) ? 1 : 0) }
     case .enumeration:
-      let thunk = value(compile(subject), subject.type)
+      let thunk = value(compiled, type)
       return { frame in
         let value = try thunk(&frame)
         guard case .enumCase(let c) = value else { throw site.unexpected(value, expected: "a case") }

@@ -47,13 +47,15 @@ extension Compiler {
   {
     let site = self.site(declaration.nameSpan)
     let characteristics = scorecard.characteristics.map { characteristic in
+      let subject = characteristic.subject
+      let compiled = compile(subject)
       let numericBins = NumericBins(characteristic.bins.map(\.condition), local: characteristic.local)
       let numeric = self.explaining ? nil : numericBins.flatMap { bins in
-        numericKey(characteristic.subject).map { (key: $0, bins: bins) }
+        numericKey(compiled, subject.type, site: self.site(subject.span)).map { (key: $0, bins: bins) }
       }
       return CompiledCharacteristic(
         name: characteristic.name,
-        subject: value(compile(characteristic.subject), characteristic.subject.type),
+        subject: value(compiled, subject.type),
         numeric: numeric,
         slot: characteristic.local.index,
         bins: characteristic.bins.map { bin in
@@ -81,7 +83,9 @@ extension Compiler {
         var matched: Int?
         var subject = Value.absent
         if let numeric = characteristic.numeric {
-          matched = numeric.bins.firstMatch(try numeric.key(&frame))
+          let key = try numeric.key(&frame)
+          matched = numeric.bins.firstMatch(key)
+          if matched == nil { subject = .decimal(key) }  // only for the message below
         } else {
           subject = try characteristic.subject(&frame)
           frame.locals[characteristic.slot] = subject
