@@ -38,20 +38,12 @@ public final class Evaluator {
   /// - Returns: The output values, in ``outputs`` order.
   /// - Throws: ``EvaluationError`` naming the declaration and the place in the ruleset.
   public func evaluate(_ inputs: InputValues, asOf: CivilDate) throws(EvaluationError) -> [Value] {
-    frame.reset(asOf: asOf)
-    for (slot, value) in inputs.slots { frame.store(value, at: slot) }
-    var values: [Value] = []
-    values.reserveCapacity(outputs.count)
-    do {
+    try run(inputs, asOf: asOf) { frame in
+      var values: [Value] = []
+      values.reserveCapacity(outputs.count)
       for id in outputs { values.append(try ruleset.readers[id.index].run(&frame)) }
-    } catch let error as EvaluationError {
-      throw error
-    } catch {
-      throw EvaluationError(
-        .internalError, "internal error: \(error)", at: ruleset.checked.sources[0].wholeSpan,
-        in: ruleset.checked.name)
+      return values
     }
-    return values
   }
 
   /// Evaluates one output for one set of inputs, without allocating a result array.
@@ -63,17 +55,18 @@ public final class Evaluator {
   public func evaluate(output position: Int, _ inputs: InputValues, asOf: CivilDate)
     throws(EvaluationError) -> Value
   {
+    try run(inputs, asOf: asOf) { frame in
+      try ruleset.readers[outputs[position].index].run(&frame)
+    }
+  }
+
+  /// Starts an evaluation in the reused frame and runs `body` on it.
+  private func run<T>(
+    _ inputs: InputValues, asOf: CivilDate, _ body: (inout Frame) throws -> T
+  ) throws(EvaluationError) -> T {
     frame.reset(asOf: asOf)
     for (slot, value) in inputs.slots { frame.store(value, at: slot) }
-    do {
-      return try ruleset.readers[outputs[position].index].run(&frame)
-    } catch let error as EvaluationError {
-      throw error
-    } catch {
-      throw EvaluationError(
-        .internalError, "internal error: \(error)", at: ruleset.checked.sources[0].wholeSpan,
-        in: ruleset.checked.name)
-    }
+    return try ruleset.guarded { try body(&frame) }
   }
 }
 

@@ -225,13 +225,24 @@ public final class CompiledRuleset: Sendable {
     let readers = recorder == nil ? self.readers : explainingReaders
     var results: [EvaluationResult.Output] = []
     results.reserveCapacity(selected.count)
-    do {
+    try guarded {
       for id in selected {
         let declaration = checked.declarations[id.index]
         results.append(
           EvaluationResult.Output(
             name: declaration.name, type: declaration.type, value: try readers[id.index].run(&frame)))
       }
+    }
+    return EvaluationResult(
+      ruleset: checked.name, version: checked.version, hash: checked.contentHash, asOf: asOf,
+      outputs: results, explanation: recorder.map { explanation(of: selected, from: $0, frame: frame) })
+  }
+
+  /// Runs compiled code. It only throws `EvaluationError`; anything else would be a compiler
+  /// bug and is reported as an internal error naming the ruleset instead of escaping untyped.
+  func guarded<T>(_ body: () throws -> T) throws(EvaluationError) -> T {
+    do {
+      return try body()
     } catch let error as EvaluationError {
       throw error
     } catch {
@@ -239,9 +250,6 @@ public final class CompiledRuleset: Sendable {
         .internalError, "internal error: \(error)", at: checked.sources[0].wholeSpan,
         in: checked.name)
     }
-    return EvaluationResult(
-      ruleset: checked.name, version: checked.version, hash: checked.contentHash, asOf: asOf,
-      outputs: results, explanation: recorder.map { explanation(of: selected, from: $0, frame: frame) })
   }
 
   /// Assembles the explanation of the selected outputs from what the recorder gathered.
