@@ -56,17 +56,14 @@ struct TableEvaluationTests {
         B, C | - => 3
       }
       """
-    #expect(throws: EvaluationError.self) {
-      try evaluateForTest(source, json: #"{"s": {"g": "A", "certs": ["A"]}}"#)
-    }
-    do {
-      _ = try evaluateForTest(source, json: #"{"s": {"g": "A", "certs": ["A"]}}"#)
-    } catch let error as EvaluationError {
-      #expect(error.code.rawValue == "V4008")
-      #expect(error.message == "rows 1 and 2 of table `t` all match, but its hit policy is unique")
-      #expect(error.declaration == "t")
-      #expect(error.span.location.description == "3:7")
-    }
+    let error = try #require(
+      #expect(throws: EvaluationError.self) {
+        try evaluateForTest(source, json: #"{"s": {"g": "A", "certs": ["A"]}}"#)
+      })
+    #expect(error.code.rawValue == "V4008")
+    #expect(error.message == "rows 1 and 2 of table `t` all match, but its hit policy is unique")
+    #expect(error.declaration == "t")
+    #expect(error.span.location.description == "3:7")
     let single = try evaluateForTest(source, json: #"{"s": {"g": "A", "certs": ["B"]}}"#)
     #expect(single["t"] == .int(2))
   }
@@ -85,13 +82,12 @@ struct TableEvaluationTests {
         B, C | - => 1
       }
       """
-    do {
-      _ = try evaluateForTest(source, json: #"{"s": {"g": "A", "certs": ["B"]}}"#)
-      Issue.record("no error")
-    } catch let error as EvaluationError {
-      #expect(error.code.rawValue == "V4010")
-      #expect(error.message == "rows 1 and 2 of table `t` both match but give 2 and 1")
-    }
+    let error = try #require(
+      #expect(throws: EvaluationError.self) {
+        try evaluateForTest(source, json: #"{"s": {"g": "A", "certs": ["B"]}}"#)
+      })
+    #expect(error.code.rawValue == "V4010")
+    #expect(error.message == "rows 1 and 2 of table `t` both match but give 2 and 1")
   }
 
   @Test("collect: every matching output in row order; none gives an empty list")
